@@ -1,0 +1,67 @@
+"""Cleaning: from a ``RawDocument`` to a ``Document`` holding only the article.
+
+HTML goes through trafilatura (``clean.html``); plain text that still carries page
+boilerplate goes through dyad's own paragraph classifier (``clean.text``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from dyad.clean.html import clean_html
+from dyad.clean.language import detect_language
+from dyad.clean.text import clean_text
+from dyad.config import Config
+from dyad.errors import CleanError
+from dyad.records import Document, RawDocument
+
+__all__ = ["clean", "document_id"]
+
+
+def document_id(text: str) -> str:
+    """Stable id from the clean body: same article, same id, whatever the input format."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def decode(raw: RawDocument) -> str:
+    """Text of a raw document: UTF-8 (with BOM) first, then the declared or sniffed charset."""
+    if isinstance(raw.content, str):
+        return raw.content
+    data = raw.content
+    if b"\x00" in data[:4096]:
+        raise CleanError("binary content (NUL bytes), not a text or HTML document", source=raw.source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise CleanError("undecodable bytes: not text in any known encoding", source=raw.source)
+    return str(best)
+
+
+def clean(raw: RawDocument, config: Config) -> Document:
+    """The article in ``raw``: body text, metadata and what was removed."""
+    text = decode(raw)
+    if not text.strip():
+        raise CleanError("empty document", source=raw.source)
+    if raw.media_type == "text/html":
+        doc = clean_html(text, raw.source, raw.url)
+    else:
+        doc = clean_text(text, raw.source)
+    for key in ("title", "published", "url", "publisher"):
+        if getattr(doc, key) is None and raw.hints.get(key):
+            setattr(doc, key, raw.hints[key])
+    if not doc.authors and raw.hints.get("authors"):
+        doc.authors = list(raw.hints["authors"])
+    if doc.url is None:
+        doc.url = raw.url
+    if not doc.text.strip():
+        raise CleanError("no article body found", source=raw.source)
+    doc.id = document_id(doc.text)
+    doc.language = detect_language(doc.text)
+    return doc

@@ -1,0 +1,106 @@
+"""The pipeline: read -> clean -> annotate -> code, one document at a time, NLP in batches.
+
+``Pipeline`` holds what is loaded once per process (the spaCy model, the knowledge,
+the matchers); its ``run`` turns raw documents into ``Extraction`` records. Every stage
+failure of a document becomes an ``errors`` entry of that document's record.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from dyad import __version__
+from dyad.actors.resolve import build_matcher, find_mentions
+from dyad.clean import clean
+from dyad.coding import code_events
+from dyad.config import Config
+from dyad.errors import DyadError
+from dyad.knowledge import Knowledge
+from dyad.nlp import load_model, model_name
+from dyad.places import find_places
+from dyad.records import AnnotatedDocument, Document, ErrorRecord, Extraction, Failure, RawDocument
+
+log = logging.getLogger(__name__)
+
+
+def failed_extraction(source: str, stage: str, message: str, url: str | None = None) -> Extraction:
+    """The record of a document that could not be read or cleaned."""
+    doc = Document(id="", source=source, text="", url=url)
+    return Extraction(document=doc, errors=[ErrorRecord(stage, message)])
+
+
+@dataclass
+class Pipeline:
+    """The loaded parts of dyad; build once, run many times."""
+
+    config: Config = field(default_factory=Config)
+    nlp: Any = None
+    knowledge: Knowledge | None = None
+    _matcher: Any = None
+
+    def __post_init__(self) -> None:
+        if self.nlp is None:
+            self.nlp = load_model(self.config.model)
+        if self.knowledge is None:
+            self.knowledge = Knowledge.load(self.config)
+        self._matcher = build_matcher(self.knowledge.actors, self.nlp)
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        return {"dyad": __version__, "model": model_name(self.config.model)}
+
+    # -- stages -------------------------------------------------------------------
+    def clean_one(self, raw: RawDocument | Failure) -> Document | Extraction:
+        if isinstance(raw, Failure):
+            return failed_extraction(raw.source, raw.stage, raw.message)
+        try:
+            return clean(raw, self.config)
+        except DyadError as exc:
+            return failed_extraction(raw.source, exc.stage, f"{raw.source}: {exc.reason}", raw.url)
+        except Exception as exc:  # a bug or a library failure: still per document
+            log.exception("cleaning failed for %s", raw.source)
+            return failed_extraction(raw.source, "clean", f"{raw.source}: {type(exc).__name__}: {exc}", raw.url)
+
+    def annotate(self, document: Document, doc: Any) -> AnnotatedDocument:
+        assert self.knowledge is not None
+        mentions = find_mentions(doc, self.knowledge.actors, self._matcher)
+        places = find_places(doc, self.knowledge.places, mentions)
+        return AnnotatedDocument(document=document, doc=doc, mentions=mentions, places=places)
+
+    def code(self, ann: AnnotatedDocument) -> Extraction:
+        assert self.knowledge is not None
+        events = code_events(ann, self.knowledge, self.config)
+        return Extraction(document=ann.document, mentions=ann.mentions, places=ann.places, events=events,
+                          provenance=self.provenance)
+
+    def _finish(self, document: Document, doc: Any) -> Extraction:
+        try:
+            return self.code(self.annotate(document, doc))
+        except Exception as exc:
+            log.exception("coding failed for %s", document.source)
+            return Extraction(document=document, errors=[ErrorRecord("code", f"{document.source}: {exc}")],
+                              provenance=self.provenance)
+
+    # -- running ------------------------------------------------------------------
+    def run(self, raws: Iterable[RawDocument | Failure]) -> Iterator[Extraction]:
+        """Extractions in input order; NLP runs in batches of ``config.batch_size``."""
+        it = iter(raws)
+        while batch := list(islice(it, self.config.batch_size)):
+            cleaned = [self.clean_one(r) for r in batch]
+            codable = [(i, d) for i, d in enumerate(cleaned)
+                       if isinstance(d, Document) and d.language in (*self.config.languages, None)]
+            docs = dict(zip((i for i, _ in codable), self.nlp.pipe(d.text for _, d in codable), strict=True))
+            for i, item in enumerate(cleaned):
+                if isinstance(item, Extraction):
+                    yield item
+                elif i in docs:
+                    yield self._finish(item, docs[i])
+                else:  # kept and flagged, not coded
+                    yield Extraction(document=item, provenance=self.provenance | {"coded": False})
+
+    def extract_text(self, text: str, source: str = "<text>", media_type: str = "text/plain") -> Extraction:
+        return next(self.run([RawDocument(source=source, content=text, media_type=media_type)]))
