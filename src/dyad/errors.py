@@ -76,3 +76,9 @@ class QueryError(StoreError):
     """A query is invalid or not allowed (e.g. a write through the read-only SQL)."""
 
     stage = "query"
+
+
+class CorpusError(DyadError):
+    """A training-corpus record is malformed (bad JSON, missing field, span not in text)."""
+
+    stage = "corpus"

@@ -9,9 +9,9 @@ from dyad.datafiles import data_path, read_tsv
 from dyad.errors import LexiconError
 
 EVENT_TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
-    "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
-).split()
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ SCHEMA_VERSION = "1"
 
 AUX_MODES = ("historical", "future", "hypothetical", "negation")
 AGENTS = (
-    "GOV MIL POL REB SEP INS PTY LEG JUD OPP SPY CVL MED BUS NGO IGO EDU REL LAB REF CRM ELI".split()
+    "GOV", "MIL", "POL", "REB", "SEP", "INS", "PTY", "LEG", "JUD", "OPP", "SPY",
+    "CVL", "MED", "BUS", "NGO", "IGO", "EDU", "REL", "LAB", "REF", "CRM", "ELI",
 )
 Precision = Literal["day", "month", "year", "decade"]
 Basis = Literal["explicit", "relative", "publication", "unknown"]

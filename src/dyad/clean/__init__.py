@@ -44,6 +44,13 @@ def decode(raw: RawDocument) -> str:
     return str(best)
 
 
+def short_text_body(text: str) -> str:
+    """A short plain text with no page around it (a sentence or two) is its own body."""
+    lines = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+    sentences = [ln for ln in lines if len(ln.split()) >= 3 and ln.rstrip("\"'”’)").endswith((".", "!", "?"))]
+    return "\n\n".join(sentences) if len(sentences) == len(lines) else ""
+
+
 def clean(raw: RawDocument, config: Config) -> Document:
     """The article in ``raw``: body text, metadata and what was removed."""
     text = decode(raw)
@@ -53,6 +60,8 @@ def clean(raw: RawDocument, config: Config) -> Document:
         doc = clean_html(text, raw.source, raw.url)
     else:
         doc = clean_text(text, raw.source)
+        if not doc.text.strip():
+            doc.text = short_text_body(text)
     for key in ("title", "published", "url", "publisher"):
         if getattr(doc, key) is None and raw.hints.get(key):
             setattr(doc, key, raw.hints[key])

@@ -7,6 +7,7 @@ import logging
 import click
 
 from dyad import __version__
+from dyad.cli.demo import demo_cmd
 from dyad.cli.extract import extract_cmd
 
 
@@ -20,3 +21,4 @@ def main(verbose: int) -> None:
 
 
 main.add_command(extract_cmd)
+main.add_command(demo_cmd)
