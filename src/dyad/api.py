@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dyad.config import Config
+from dyad.executor import run_pool
 from dyad.pipeline import Pipeline
 from dyad.records import Extraction, RawDocument
 from dyad.sources import iter_inputs
@@ -35,9 +36,17 @@ def extract(path_or_text: str | Path, *, config: Config | None = None, html: boo
     return next(pipe.run([raw]))
 
 
+def read_inputs(inputs: Iterable[str], config: Config) -> Iterator[Extraction]:
+    """Code the documents named by command-line style ``inputs`` with ``config``."""
+    raws = iter_inputs(list(inputs), config)
+    if config.workers > 1:
+        yield from run_pool(raws, config, config.workers)
+    else:
+        yield from pipeline(config).run(raws)
+
+
 def read(paths: Iterable[str | Path] | str | Path, *, config: Config | None = None) -> Iterator[Extraction]:
     """Code every document named by ``paths`` (files, directories, globs, URLs), in order."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    pipe = pipeline(config)
-    yield from pipe.run(iter_inputs([str(p) for p in paths], pipe.config))
+    yield from read_inputs([str(p) for p in paths], config or Config())

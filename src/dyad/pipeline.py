@@ -23,6 +23,7 @@ from dyad.knowledge import Knowledge
 from dyad.nlp import load_model, model_name
 from dyad.places import find_places
 from dyad.records import AnnotatedDocument, Document, ErrorRecord, Extraction, Failure, RawDocument
+from dyad.timing import Stopwatch
 
 log = logging.getLogger(__name__)
 
@@ -77,28 +78,41 @@ class Pipeline:
         return Extraction(document=ann.document, mentions=ann.mentions, places=ann.places, events=events,
                           provenance=self.provenance)
 
-    def _finish(self, document: Document, doc: Any) -> Extraction:
+    def _finish(self, document: Document, doc: Any, watch: Stopwatch) -> Extraction:
         try:
-            return self.code(self.annotate(document, doc))
+            with watch.stage("annotate"):
+                ann = self.annotate(document, doc)
+            with watch.stage("code"):
+                return self.code(ann)
         except Exception as exc:
             log.exception("coding failed for %s", document.source)
             return Extraction(document=document, errors=[ErrorRecord("code", f"{document.source}: {exc}")],
                               provenance=self.provenance)
 
     # -- running ------------------------------------------------------------------
-    def run(self, raws: Iterable[RawDocument | Failure]) -> Iterator[Extraction]:
-        """Extractions in input order; NLP runs in batches of ``config.batch_size``."""
+    def run(self, raws: Iterable[RawDocument | Failure], watch: Stopwatch | None = None) -> Iterator[Extraction]:
+        """Extractions in input order; NLP runs in batches of ``config.batch_size``.
+
+        ``watch``, when given, accumulates the seconds spent in each stage.
+        """
+        watch = watch or Stopwatch(enabled=False)
         it = iter(raws)
-        while batch := list(islice(it, self.config.batch_size)):
-            cleaned = [self.clean_one(r) for r in batch]
+        while True:
+            with watch.stage("read"):
+                batch = list(islice(it, self.config.batch_size))
+            if not batch:
+                return
+            with watch.stage("clean"):
+                cleaned = [self.clean_one(r) for r in batch]
             codable = [(i, d) for i, d in enumerate(cleaned)
                        if isinstance(d, Document) and d.language in (*self.config.languages, None)]
-            docs = dict(zip((i for i, _ in codable), self.nlp.pipe(d.text for _, d in codable), strict=True))
+            with watch.stage("nlp"):
+                docs = dict(zip((i for i, _ in codable), self.nlp.pipe(d.text for _, d in codable), strict=True))
             for i, item in enumerate(cleaned):
                 if isinstance(item, Extraction):
                     yield item
                 elif i in docs:
-                    yield self._finish(item, docs[i])
+                    yield self._finish(item, docs[i], watch)
                 else:  # kept and flagged, not coded
                     yield Extraction(document=item, provenance=self.provenance | {"coded": False})
 

@@ -1,172 +1,269 @@
 """Plain text that still carries page boilerplate: find the article in it.
 
-Each line is a paragraph candidate. The body is the run of prose paragraphs between
-the page's header and footer; short unpunctuated lines inside it are section headings;
-a byline/dateline gives date, authors and section; the line before the first prose
-block is the title and a prose paragraph between title and byline the standfirst.
+Each line is a paragraph candidate, classified from its shape (length, end
+punctuation, stopword density), the phrase lists (``clean.boilerplate``), its language
+and whether it is a byline, a caption or a section header (comments, related links,
+tags). The body is the span of lines with the highest total score, where prose counts
+for its length, boilerplate against it, and section headers and bylines cannot be
+crossed (a maximum-sum segment, as in jusText's context-sensitive pass but global).
+Title, standfirst, byline, publisher and author bio are then read around that span.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
-import dateparser
-
+from dyad.clean.boilerplate import Boilerplate, ends_sentence, is_caption, load_boilerplate, stopword_density
+from dyad.clean.byline import Byline, parse_byline
 from dyad.clean.language import detect_language
+from dyad.clean.publisher import find_publisher, split_page_title
 from dyad.records import Document
 
-MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATE_RE = re.compile(
-    rf"\b(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
-BYLINE_RE = re.compile(r"^\s*(?:By|Written by|Words by)\s+(?P<names>[^\d|]+?)(?:\s*[|,-]\s*|\s+)(?=\d|$|[A-Z][a-z]+ \d)")
-BOILERPLATE_PHRASES = re.compile(
-    r"cookie|privacy|consent|subscribe|newsletter|sign in|log in|donat|terms of use|all rights reserved|"
-    r"copyright|text resize|change contrast|share this|follow us|advertis|skip to content|accept all|"
-    r"read more|related articles|comments?\b|leave a reply|javascript",
-    re.IGNORECASE,
-)
-SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+FENCE = float("-inf")
+WEIGHTS = {"short": 1.0, "heading": -2.0, "label": -6.0, "phrase": -25.0, "foreign": -25.0, "junk": -3.0,
+           "caption": -1.0, "other": -3.0, "repeated": -8.0}
+BREADCRUMB = re.compile(r"\s[»›>/]\s|\s>\s")
+BIO_VERB = re.compile(r"\b(?:is|was|has been|writes|teaches|works|covers|reports)\b")
 
 
 @dataclass(slots=True)
 class Line:
     text: str
     index: int
+    words: int
+    kind: str = "other"
+    byline: Byline | None = None
 
     @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def weight(self) -> float:
+        if self.kind in ("fence", "byline"):
+            return FENCE
+        if self.kind == "prose":
+            return float(self.words)
+        return WEIGHTS.get(self.kind, -3.0)
 
-    @property
-    def is_prose(self) -> bool:
-        return self.words >= 12 and bool(SENTENCE_END.search(self.text))
 
-
-def _lines(text: str) -> list[Line]:
-    out = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        t = " ".join(raw.split())
-        if t:
-            out.append(Line(t, len(out)))
+def split_lines(text: str) -> list[str]:
+    """Paragraph candidates: lines, with hard-wrapped blocks joined back into paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        rows = [" ".join(r.split()) for r in block.split("\n")]
+        rows = [r for r in rows if r]
+        if len(rows) >= 3 and _hard_wrapped(rows):
+            out.append(" ".join(rows))
+        else:
+            out.extend(rows)
     return out
 
 
-def _is_boilerplate(line: Line, body_lang: str | None) -> bool:
-    if BOILERPLATE_PHRASES.search(line.text) and line.words < 60:
-        return True
-    if line.words >= 8 and body_lang:
-        lang = detect_language(line.text)
+def _hard_wrapped(rows: list[str]) -> bool:
+    """A block whose lines are one paragraph wrapped at a fixed width."""
+    body = rows[:-1]
+    widths = [len(r) for r in body]
+    if min(widths) < 40 or max(widths) > 110:
+        return False
+    if max(widths) - min(widths) > 25:
+        return False
+    if sum(not ends_sentence(r) for r in body) < 0.6 * len(body):
+        return False
+    # wrapped prose goes on mid-sentence: many rows start with a lower-case word
+    return sum(r[:1].islower() or rows[i][-1:] in ",-" for i, r in enumerate(rows[1:])) >= 0.3 * len(body)
+
+
+def classify(lines: list[str], bp: Boilerplate, body_lang: str | None, exclude: set[str],
+             repeated: Collection[str] = ()) -> list[Line]:
+    out = []
+    for i, text in enumerate(lines):
+        ln = Line(text, i, len(text.split()))
+        ln.kind = _kind(ln, bp, body_lang, exclude, repeated)
+        out.append(ln)
+    return out
+
+
+def _kind(ln: Line, bp: Boilerplate, body_lang: str | None, exclude: set[str], repeated: Collection[str]) -> str:
+    text, n = ln.text, ln.words
+    if not re.search(r"[^\W\d_]{2}", text):
+        return "junk"
+    if bp.fence(text):
+        return "fence"
+    if is_caption(text):
+        return "caption"
+    if n <= 30 and not (n > 14 and text.endswith(".")):
+        by = parse_byline(text, exclude)
+        if by is not None:
+            ln.byline = by
+            return "byline"
+    if bp.label(text):
+        return "label"
+    if text in repeated:
+        return "repeated"
+    if n < 80 and bp.phrase(text):
+        return "phrase"
+    if n >= 8 and body_lang:
+        lang = detect_language(text, min_chars=30)
         if lang and lang != body_lang:
-            return True
-    return not re.search(r"[A-Za-z]{2}", line.text)
+            return "foreign"
+    english = body_lang in (None, "en")
+    if ends_sentence(text) and not text.endswith((",", ";")):
+        if n >= 8 and (not english or stopword_density(text) >= 0.12):
+            return "prose"
+        if n < 8 and not text.endswith(":"):
+            return "heading" if text.endswith("?") else "short"
+    if n <= 14 and text[:1].isupper() and not text.endswith((",", ";", ":")) and not BREADCRUMB.search(text):
+        return "heading"
+    if n >= 15 and (not english or stopword_density(text) >= 0.2):
+        return "prose"
+    return "other"
 
 
-def _parse_dateline(text: str) -> tuple[str | None, list[str], str | None]:
-    """(published ISO date, authors, section) from a byline/dateline, if it is one."""
-    m = DATE_RE.search(text)
-    if not m or len(text.split()) > 25:
-        return None, [], None
-    parsed = dateparser.parse(m.group(0), settings={"PREFER_DAY_OF_MONTH": "first"})
-    published = parsed.date().isoformat() if parsed else None
-    rest = (text[: m.start()] + " | " + text[m.end() :]).strip()
-    parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+|\s*\|\s*", rest) if p.strip(" |-–—")]
-    authors: list[str] = []
-    section = None
-    for part in parts:
-        part = re.sub(r"^(?:By|Written by)\s+", "", part.strip(" |-–—,"))
-        part = re.sub(r"\s*,?\s*\d{1,2}:\d{2}.*$", "", part)
-        if not part or re.search(r"\d", part):
+def best_span(lines: list[Line]) -> tuple[int, int] | None:
+    """Start and end (inclusive) of the maximum-sum run of lines; fences break runs."""
+    best, best_span_ = 0.0, None
+    total, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        w = ln.weight
+        if w == FENCE:
+            total, start = 0.0, i + 1
             continue
-        names = [n.strip() for n in re.split(r",\s*|\s+and\s+|\s*&\s*", part) if n.strip()]
-        if not authors and all(_looks_like_name(n) for n in names):
-            authors = names
-        elif section is None:
-            section = part
-    return published, authors, section
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span_ = total, (start, i)
+    return best_span_
 
 
-def _looks_like_name(s: str) -> bool:
-    words = s.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3)
+def body_language(lines: list[str]) -> str | None:
+    """The language most of the page's prose is written in (by word count)."""
+    votes: dict[str, int] = {}
+    for t in lines:
+        n = len(t.split())
+        if n >= 12 and ends_sentence(t):
+            lang = detect_language(t, min_chars=40)
+            if lang:
+                votes[lang] = votes.get(lang, 0) + n
+    return max(votes, key=lambda k: votes[k]) if votes else None
 
 
-def clean_text(text: str, source: str) -> Document:
-    lines = _lines(text)
-    prose = [ln for ln in lines if ln.is_prose]
-    body_lang = detect_language(" ".join(p.text for p in prose[:20])) if prose else None
-    candidates = [ln for ln in prose if not _is_boilerplate(ln, body_lang)]
-    if not candidates:
+def clean_text(text: str, source: str, repeated: Collection[str] = (), bp: Boilerplate | None = None) -> Document:
+    """The article in a page's plain text: body, title, standfirst, byline and bio."""
+    bp = bp or load_boilerplate()
+    raw_lines = split_lines(text)
+    body_lang = body_language(raw_lines)
+    page_title, site = split_page_title(raw_lines)
+    exclude = {site.lower()} if site else set()
+    lines = classify(raw_lines, bp, body_lang, exclude, repeated)
+    span = best_span(lines)
+    if span is None:
         return Document(id="", source=source, text="", boilerplate_removed_chars=len(text))
+    start, end = span
+    while start <= end and lines[start].kind not in ("prose", "short"):
+        start += 1
+    while end >= start and lines[end].kind not in ("prose", "short"):
+        end -= 1
 
-    # dateline: the first line carrying a date near the top of the article
+    title_idx, subtitle_idx, bylines = _head(lines, start, page_title)
+    publisher = find_publisher(raw_lines, title_idx if title_idx is not None else start, end, site)
+    if publisher and not site:
+        exclude.add(publisher.lower())
     published, authors, section = None, [], None
-    dateline_idx = None
-    for ln in lines[: candidates[0].index + 6]:
-        if ln.is_prose:
-            continue
-        p, a, s = _parse_dateline(ln.text)
-        if p:
-            published, authors, section, dateline_idx = p, a, s, ln.index
-            break
+    for by in bylines:
+        published = published or by.published
+        authors = authors or [a for a in by.authors if a.lower() not in exclude]
+        section = section or by.section
+    bio_idx = _author_bio(lines, end, authors)
+    if bio_idx is not None and bio_idx <= end:
+        end = bio_idx - 1
+        while end >= start and lines[end].kind not in ("prose", "short"):
+            end -= 1
 
-    # title: the last short, unpunctuated line before the first prose paragraph
-    first_prose = candidates[0].index
-    title_idx = None
-    for ln in reversed(lines[:first_prose]):
-        if ln.index == dateline_idx:
-            continue
-        if 3 <= ln.words <= 25 and not SENTENCE_END.search(ln.text) and not BOILERPLATE_PHRASES.search(ln.text):
-            title_idx = ln.index
-            break
-    subtitle = None
-    start = first_prose
-    if dateline_idx is not None and title_idx is not None and title_idx < first_prose < dateline_idx:
-        subtitle = lines[first_prose].text
-        after = [c for c in candidates if c.index > dateline_idx]
-        start = after[0].index if after else first_prose
-
-    # body: from start to the last prose candidate, stopping at the author bio
-    body_lines = [ln for ln in candidates if ln.index >= start]
-    end = body_lines[-1].index
-    author_bio = None
-    if authors:
-        surname = authors[0].split()[-1]
-        for ln in body_lines[-2:]:
-            if re.match(rf"^{re.escape(authors[0])}\b|^{re.escape(surname)}\b", ln.text) and " is " in ln.text:
-                author_bio = ln.text
-                end = ln.index - 1
-                break
     kept: list[str] = []
     headings: list[str] = []
     removed: list[str] = []
+    meta_idx = {i for i in (title_idx, subtitle_idx, bio_idx) if i is not None}
     for ln in lines:
-        in_body = start <= ln.index <= end
-        if in_body and ln.is_prose and not _is_boilerplate(ln, body_lang):
+        if start <= ln.index <= end and ln.kind in ("prose", "short", "heading"):
             kept.append(ln.text)
-        elif in_body and 1 <= ln.words <= 12 and not SENTENCE_END.search(ln.text) and not BOILERPLATE_PHRASES.search(
-            ln.text
-        ):
-            kept.append(ln.text)
-            headings.append(ln.text)
-        elif ln.index not in (title_idx, dateline_idx) and ln.text != subtitle and ln.text != author_bio:
+            if ln.kind == "heading":
+                headings.append(ln.text)
+        elif ln.index not in meta_idx and ln.kind != "byline":
             removed.append(ln.text)
-    # a heading cannot end the body
-    while kept and kept[-1] in headings:
-        removed.append(kept.pop())
     body = "\n\n".join(kept)
     return Document(
         id="",
         source=source,
         text=body,
-        title=lines[title_idx].text if title_idx is not None else None,
-        subtitle=subtitle,
+        title=lines[title_idx].text if title_idx is not None else page_title,
+        subtitle=lines[subtitle_idx].text if subtitle_idx is not None else None,
         authors=authors,
         published=published,
+        publisher=publisher,
         section=section,
-        headings=[h for h in headings if h in kept],
-        author_bio=author_bio,
+        headings=headings,
+        author_bio=lines[bio_idx].text if bio_idx is not None else None,
         boilerplate_removed_chars=max(len(text) - len(body), 0),
         removed=removed,
     )
+
+
+def _head(lines: list[Line], start: int, page_title: str | None) -> tuple[int | None, int | None, list[Byline]]:
+    """Title, standfirst and bylines: read backwards from the first body line."""
+    bylines: list[Byline] = []
+    subtitle_idx = title_idx = None
+    # a line repeating the page's <title> (before its " | Site" part) is the headline
+    if page_title:
+        for ln in lines[1:start]:
+            if ln.text == page_title:
+                title_idx = ln.index
+    seen_byline = False
+    for ln in reversed(lines[max(0, start - 12):start]):
+        if ln.kind == "byline":
+            if ln.byline:
+                bylines.insert(0, ln.byline)
+            seen_byline = True
+            continue
+        if ln.kind in ("caption", "label", "junk", "phrase"):
+            continue
+        if title_idx is not None and ln.index <= title_idx:
+            break
+        if ln.kind == "fence":
+            continue
+        if 3 <= ln.words <= 30 and not ln.text.endswith((".", ",", ";", ":")) and not BREADCRUMB.search(ln.text):
+            title_idx = ln.index
+            break
+        if ln.kind == "prose" and seen_byline and subtitle_idx is None and ln.words <= 80:
+            subtitle_idx = ln.index
+            continue
+        if ln.kind in ("heading", "other", "fence") and ln.words < 3:
+            continue
+        if ln.kind == "prose":
+            break
+    # a byline standing after the body's first lines (rare) or before the title
+    if title_idx is not None:
+        for ln in lines[title_idx + 1:start]:
+            if ln.kind == "byline" and ln.byline and ln.byline not in bylines:
+                bylines.append(ln.byline)
+    return title_idx, subtitle_idx, bylines
+
+
+def _author_bio(lines: list[Line], end: int, authors: list[str]) -> int | None:
+    """Index of the author's bio: a prose line at the end of the body naming the author."""
+    names = [a for a in authors] + [a.split()[-1] for a in authors]
+    window = [ln for ln in lines[max(0, end - 1): end + 6] if ln.kind in ("prose", "phrase")]
+    for ln in window:
+        head = ln.text[:80]
+        if names and any(head.startswith(n) for n in names) and BIO_VERB.search(head):
+            return ln.index
+    # "About the author" header followed by prose
+    for i in range(end + 1, min(end + 6, len(lines) - 1)):
+        if lines[i].kind == "fence" and re.match(r"about the authors?\b", lines[i].text, re.I):
+            nxt = lines[i + 1]
+            if nxt.kind == "prose":
+                return nxt.index
+    return None
+
+
+__all__ = ["best_span", "classify", "clean_text", "split_lines"]

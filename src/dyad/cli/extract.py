@@ -9,9 +9,8 @@ from typing import Any
 
 import click
 
-from dyad.api import pipeline
+from dyad.api import read_inputs
 from dyad.cli.options import build_config, config_options
-from dyad.sources import iter_inputs
 
 
 @click.command("extract")
@@ -26,11 +25,10 @@ def extract_cmd(inputs: tuple[str, ...], out: Path | None, **opts: Any) -> None:
     errors filled in. The exit code is 1 when any document failed.
     """
     config = build_config(**opts)
-    pipe = pipeline(config)
     failed = 0
     stream = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        for ex in pipe.run(iter_inputs(inputs, config)):
+        for ex in read_inputs(inputs, config):
             stream.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
             stream.flush()
             if ex.failed:

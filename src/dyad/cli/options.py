@@ -22,6 +22,7 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--field", "jsonl_field", help="JSON Lines: the field holding the text or HTML."),
         click.option("--batch-size", type=int, help="Documents per NLP batch."),
         click.option("--max-bytes", type=int, help="Largest document read, in bytes."),
+        click.option("--workers", type=int, help="Worker processes on this machine (default 1)."),
         click.option("--no-fetch", is_flag=True, default=False, help="Never fetch URLs (feeds keep entry text)."),
     ]
     for opt in reversed(options):
@@ -30,7 +31,8 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def build_config(config_path: Path | None, actor_files: tuple[Path, ...], jsonl_field: str | None,
-                 batch_size: int | None, max_bytes: int | None, no_fetch: bool, **extra: Any) -> Config:
+                 batch_size: int | None, max_bytes: int | None, no_fetch: bool, workers: int | None = None,
+                 **extra: Any) -> Config:
     try:
         return Config.load(
             config_path,
@@ -39,6 +41,7 @@ def build_config(config_path: Path | None, actor_files: tuple[Path, ...], jsonl_
             batch_size=batch_size,
             max_bytes=max_bytes,
             fetch_urls=False if no_fetch else None,
+            workers=workers,
             **extra,
         )
     except ConfigError as exc:

@@ -30,11 +30,10 @@ class Codebook:
         """The codebook; organisation codes come from the actor lexicon's organisations and,
         when given, a TSV with a ``code`` column (such as the shared organisation list)."""
         countries = frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_COUNTRIES
-        orgs = {
-            row["code"].split(".")[0]
-            for row in read_tsv(data_path("actors", "core.tsv"), ("code", "kind"))
-            if row["kind"] == "organisation"
-        }
+        orgs: set[str] = set()
+        lexicon = data_path("actors", "organisations.tsv")
+        if lexicon.is_file():
+            orgs |= {row["code"].split(".")[0] for row in read_tsv(lexicon, ("code",)) if row["code"]}
         if organisations is not None:
             orgs |= {row["code"] for row in read_tsv(organisations, ("code",)) if row["code"]}
         ontology = Ontology.load()

@@ -179,7 +179,7 @@ def check_corpus(root: Path, book: Codebook, scorer_dir: Path | None = None) -> 
     result.duplicates = near_duplicates(result.articles)
     for a, b, j in result.duplicates:
         result.issues.append(Issue(f"{a} / {b}", f"near-duplicate articles (shingle Jaccard {j:.2f})"))
-    result.distribution = distribution(result.articles)
+    result.distribution = distribution(result.articles, book.countries)
     scorer = load_scorer(scorer_dir) if scorer_dir else None
     if scorer is not None and result.second:
         result.agreement = agreement(result.articles, result.second, scorer)

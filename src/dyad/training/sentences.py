@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm sen rep gov st jr sr no vs etc inc ltd co "
-    "corp dept jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+        "gov", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
+        "e.u",
+    ]
 )
 _BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
 

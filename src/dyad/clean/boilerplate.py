@@ -1,0 +1,123 @@
+"""Signals that a paragraph is page boilerplate rather than article text.
+
+The phrase lists live in ``dyad/data/clean/boilerplate.tsv`` (users may add their own
+files with the same columns); the shape signals (length, end punctuation, stopword
+density, caption credits) are general properties of web pages, as in jusText.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dyad.datafiles import data_path, read_tsv
+from dyad.errors import LexiconError
+
+ROLES = ("fence", "line", "phrase")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+# a photo caption: the credit stands at its end ("Photo: X / Y", "© X", "X/Staff", "X/Handout via Y")
+CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:photo(?:graph)?s?|image|picture|credit|foto|source|illustration)\s*(?:by|:|©)\s*(?:[^.]|(?<=\b[A-Z])\.){1,80}"
+    r"|©\s*[^.]{1,60}"
+    r"|\b[\w .&-]{1,40}\s*/\s*(?:staff|handout|file|archive|pool|reuters|ap|afp|getty(?: images)?|shutterstock|epa)"
+    r"(?:\s+via\s+[\w .&-]{1,40})?)\s*\.?$",
+    re.IGNORECASE,
+)
+STOPWORDS_EN = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my
+    myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves also said says say""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str
+    role: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """The compiled phrase lists: ``fences`` end (or precede) the article, ``lines`` are
+    button and menu labels, ``phrases`` mark a paragraph as boilerplate."""
+
+    fences: tuple[Pattern, ...]
+    lines: tuple[Pattern, ...]
+    phrases: tuple[Pattern, ...]
+
+    def fence(self, text: str) -> str | None:
+        """The kind of section header ``text`` is (comments, related, tags ...), or None."""
+        if text.lstrip().startswith("#") and text.count("#") >= 2 and len(text.split()) <= 20:
+            return "tags"
+        core = _core(text)
+        if not core or len(core.split()) > 12:
+            return None
+        return next((p.kind for p in self.fences if p.regex.fullmatch(core)), None)
+
+    def label(self, text: str) -> str | None:
+        """The kind of button/menu label ``text`` is, or None."""
+        core = _core(text)
+        if not core or len(core.split()) > 12:
+            return None
+        return next((p.kind for p in self.lines if p.regex.fullmatch(core)), None)
+
+    def phrase(self, text: str) -> str | None:
+        """The kind of boilerplate phrase ``text`` contains, or None."""
+        return next((p.kind for p in self.phrases if p.regex.search(text)), None)
+
+
+def _core(text: str) -> str:
+    return " ".join(text.strip(" \t|:-–—•·»›>*#.,").split())
+
+
+def load_boilerplate(extra: tuple[Path, ...] = ()) -> Boilerplate:
+    """The phrase lists shipped with dyad plus ``extra`` files of the same shape."""
+    return _load(tuple(extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Boilerplate:
+    found: dict[str, list[Pattern]] = {r: [] for r in ROLES}
+    for path in (data_path("clean", "boilerplate.tsv"), *extra):
+        for row in read_tsv(path, required=("kind", "role", "pattern")):
+            if row["role"] not in ROLES:
+                raise LexiconError(f"{path}: unknown role {row['role']!r} (expected one of {', '.join(ROLES)})")
+            try:
+                regex = re.compile(row["pattern"], re.IGNORECASE)
+            except re.error as exc:
+                raise LexiconError(f"{path}: bad pattern {row['pattern']!r}: {exc}") from exc
+            found[row["role"]].append(Pattern(row["kind"], row["role"], regex))
+    return Boilerplate(tuple(found["fence"]), tuple(found["line"]), tuple(found["phrase"]))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stopword_density(text: str) -> float:
+    """Share of English stopwords among the words (jusText's main signal)."""
+    ws = words(text)
+    if not ws:
+        return 0.0
+    return sum(w.lower() in STOPWORDS_EN for w in ws) / len(ws)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a description ending in a photo credit."""
+    n = len(text.split())
+    return 3 <= n <= 80 and bool(CAPTION_CREDIT.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+__all__ = ["Boilerplate", "ends_sentence", "is_caption", "load_boilerplate", "stopword_density", "words"]
