@@ -25,7 +25,6 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +149,17 @@ def scrapinghub_figures(config: Config, limit: int | None, timings: dict[str, li
             "text_mode_f1": mean(f_text), "text_mode_p": mean(p_text), "text_mode_r": mean(r_text)}
 
 
+GT_KEYS = {"title": "title", "author": "author", "date": "publish_date"}
+
+
+def meta_ok(key: str, value: Any, gt: dict[str, Any]) -> bool:
+    if key == "title":
+        return bool(score.fold(value) == score.fold(gt.get("title")))
+    if key == "author":
+        return names(value) == names(gt.get("author"))
+    return (value or "")[:10] == (gt.get("publish_date") or "")[:10]
+
+
 def wcxb_figures(config: Config, limit: int | None) -> dict[str, Any]:
     base = SHARED / "data" / "wcxb-dev-articles"
     rows: dict[str, list[float]] = {k: [] for k in (
@@ -167,17 +177,12 @@ def wcxb_figures(config: Config, limit: int | None) -> dict[str, Any]:
         meta = extract_metadata(html, default_url=rec.get("url"))
         rows["dyad_f1"].append(bow_prf(doc.text if doc else "", gt.get("main_content") or "")[2])
         rows["traf_f1"].append(bow_prf(traf, gt.get("main_content") or "")[2])
-        checks: dict[str, Callable[[Any], bool]] = {
-            "title": lambda v: score.fold(v) == score.fold(gt.get("title")),
-            "author": lambda v: names(v) == names(gt.get("author")),
-            "date": lambda v: (v or "")[:10] == (gt.get("publish_date") or "")[:10],
-        }
         for key, attr_d, attr_t in (("title", "title", "title"), ("author", "authors", "author"),
                                     ("date", "published", "date")):
-            if not gt.get({"title": "title", "author": "author", "date": "publish_date"}[key]):
+            if not gt.get(GT_KEYS[key]):
                 continue
-            rows[f"dyad_{key}"].append(float(bool(doc) and checks[key](getattr(doc, attr_d))))
-            rows[f"traf_{key}"].append(float(bool(meta) and checks[key](getattr(meta, attr_t))))
+            rows[f"dyad_{key}"].append(float(bool(doc) and meta_ok(key, getattr(doc, attr_d), gt)))
+            rows[f"traf_{key}"].append(float(bool(meta) and meta_ok(key, getattr(meta, attr_t), gt)))
     return {k: mean(v) for k, v in rows.items()} | {"n": len(rows["dyad_f1"])}
 
 
@@ -229,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("html", "txt"):
         k = dev.get(kind, {})
         table.append((f"dev .{kind} body P / R", f"{k.get('body_p')} / {k.get('body_r')}", ">= 0.97 / 0.97"))
-        table.append((f"dev .{kind} meta_acc (publisher)", f"{k.get('meta_acc')} ({k.get('publisher_acc')})", ">= 0.95"))
+        table.append((f"dev .{kind} meta_acc (publisher)", f"{k.get('meta_acc')} ({k.get('publisher_acc')})",
+                      ">= 0.95"))
     if "scrapinghub" in result:
         sh = result["scrapinghub"]
         table.append((f"ScrapingHub ({sh['n']}) body F1", f"{sh['dyad_f1']} (trafilatura {sh['trafilatura_f1']})",

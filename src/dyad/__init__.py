@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 from dyad.api import extract, pipeline, read  # noqa: E402
 from dyad.config import Config  # noqa: E402
 from dyad.records import Document, Entity, Event, Extraction, Place, RawDocument  # noqa: E402
+from dyad.store import Store  # noqa: E402
 
 __all__ = [
     "Config",
@@ -21,6 +22,7 @@ __all__ = [
     "Extraction",
     "Place",
     "RawDocument",
+    "Store",
     "__version__",
     "extract",
     "pipeline",

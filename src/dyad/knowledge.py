@@ -1,4 +1,10 @@
-"""All knowledge dyad loads once per process: ontology, actors, places, triggers."""
+"""All knowledge dyad loads once per process: ontology, actors, places, triggers.
+
+``Knowledge.load(config)`` reads the shipped data files and the user's own
+(``Config.actor_files``, ``Config.place_files``, ``Config.trigger_files``). Heavy derived
+tables (the city gazetteer, lookup indexes) are built on first use and cached inside the
+loaded objects, never in module globals.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,6 @@ class Knowledge:
         return cls(
             ontology=Ontology.load(),
             actors=ActorLexicon.load(config.actor_files),
-            places=Gazetteer.load(),
+            places=Gazetteer.load(config.place_files),
             triggers=TriggerLexicon.load(config.trigger_files),
         )

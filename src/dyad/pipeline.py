@@ -68,8 +68,10 @@ class Pipeline:
 
     def annotate(self, document: Document, doc: Any) -> AnnotatedDocument:
         assert self.knowledge is not None
-        mentions = find_mentions(doc, self.knowledge.actors, self._matcher)
-        places = find_places(doc, self.knowledge.places, mentions)
+        gazetteer = self.knowledge.places
+        mentions = find_mentions(doc, self.knowledge.actors, self._matcher, document.published,
+                                 is_place=gazetteer.knows)
+        places = find_places(doc, gazetteer, mentions)
         return AnnotatedDocument(document=document, doc=doc, mentions=mentions, places=places)
 
     def code(self, ann: AnnotatedDocument) -> Extraction:

@@ -132,28 +132,38 @@ class ActorLexicon:
     def best(self, pattern: str, date: str | None = None, agent: bool = False) -> ActorEntry | None:
         """The entry a surface form stands for at ``date``.
 
-        A person who held no listed office at that date (but did before) is coded as a
-        former official: ``.ELI`` of the country of the last office.
+        A person who holds no listed office at that date is coded by the country of the
+        nearest office: ``.ELI`` (a former official) after one, the bare country before any.
         """
         rows = self.entries_for(pattern, date, agent)
         if not rows:
             return None
         top = rows[0]
-        if top.kind == "person" and date and not top.covers(date) and top.end and top.end < date:
-            ent = top.entity
-            if ent.country and len(ent.country) == 3 and ent.country.isalpha() and ent.country.isupper():
-                elite = Entity.make(ent.country, "ELI", ent.name, ent.person)
-                return ActorEntry(top.pattern, elite, top.kind, top.start, top.end, top.source + ":former")
-        return top
+        if top.kind != "person" or not date or top.covers(date):
+            return top
+        past = [e for e in rows if e.end and e.end[: len(date)] < date]
+        if past:
+            last = max(past, key=lambda e: e.end or "")
+            return self._as(last, "ELI", ":former")
+        first = min(rows, key=lambda e: e.start or "")
+        return self._as(first, None, ":before")
+
+    @staticmethod
+    def _as(entry: ActorEntry, agent: str | None, suffix: str) -> ActorEntry:
+        ent = entry.entity
+        if not (ent.country and len(ent.country) == 3 and ent.country.isalpha() and ent.country.isupper()):
+            return entry  # an organisation's official stays the organisation's
+        coded = Entity.make(ent.country, agent, ent.name, ent.person)
+        return ActorEntry(entry.pattern, coded, entry.kind, entry.start, entry.end, entry.source + suffix)
 
     def country_name(self, code: str) -> str:
         """Display name of a country or organisation code (the code itself if unknown)."""
         names = self._cache.get("country_names")
-        if names is None:
+        if not isinstance(names, dict):
             names = {e.entity.country: e.entity.name for e in self.entries
                      if e.kind in ("country", "organisation") and e.entity.country}
             self._cache["country_names"] = names
-        return names.get(code, code)  # type: ignore[union-attr]
+        return str(names.get(code, code))
 
     def sizes(self) -> dict[str, int]:
         """Number of distinct actors (codes with names) and of surface forms per kind."""
@@ -166,5 +176,6 @@ class ActorLexicon:
             if key not in seen:
                 seen.add(key)
                 actors[e.kind] += 1
-        return {**{f"{k}_actors": v for k, v in sorted(actors.items())},
+        persons = {e.entity.person for e in self.entries if e.kind == "person"}
+        return {"persons": len(persons), **{f"{k}_actors": v for k, v in sorted(actors.items())},
                 **{f"{k}_forms": v for k, v in sorted(forms.items())}}

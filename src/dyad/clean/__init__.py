@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Collection, Sequence
 
 from dyad.clean.html import clean_html
 from dyad.clean.language import detect_language
-from dyad.clean.text import clean_text
+from dyad.clean.site_repeats import repeated_lines, site_key
+from dyad.clean.text import clean_text, split_lines
+from dyad.clean.visible import visible_lines
 from dyad.config import Config
 from dyad.errors import CleanError
 from dyad.records import Document, RawDocument
 
-__all__ = ["clean", "document_id"]
+__all__ = ["clean", "clean_batch", "document_id"]
 
 
 def document_id(text: str) -> str:
@@ -51,15 +54,18 @@ def short_text_body(text: str) -> str:
     return "\n\n".join(sentences) if len(sentences) == len(lines) else ""
 
 
-def clean(raw: RawDocument, config: Config) -> Document:
-    """The article in ``raw``: body text, metadata and what was removed."""
+def clean(raw: RawDocument, config: Config, repeated: Collection[str] = ()) -> Document:
+    """The article in ``raw``: body text, metadata and what was removed.
+
+    ``repeated`` holds lines known to repeat across the site's pages (``clean_batch``).
+    """
     text = decode(raw)
     if not text.strip():
         raise CleanError("empty document", source=raw.source)
     if raw.media_type == "text/html":
-        doc = clean_html(text, raw.source, raw.url)
+        doc = clean_html(text, raw.source, raw.url, repeated=repeated)
     else:
-        doc = clean_text(text, raw.source)
+        doc = clean_text(text, raw.source, repeated=repeated)
         if not doc.text.strip():
             doc.text = short_text_body(text)
     for key in ("title", "published", "url", "publisher"):
@@ -74,3 +80,28 @@ def clean(raw: RawDocument, config: Config) -> Document:
     doc.id = document_id(doc.text)
     doc.language = detect_language(doc.text)
     return doc
+
+
+def page_lines(raw: RawDocument) -> list[str]:
+    """The lines of a raw page, as the cleaners see them (for repeated-line counting)."""
+    try:
+        text = decode(raw)
+    except CleanError:
+        return []
+    return visible_lines(text) if raw.media_type == "text/html" else split_lines(text)
+
+
+def clean_batch(raws: Sequence[RawDocument], config: Config) -> list[Document | CleanError]:
+    """Clean a batch, using lines repeated across each site's pages as boilerplate."""
+    by_site: dict[str, list[int]] = {}
+    for i, raw in enumerate(raws):
+        by_site.setdefault(site_key(raw), []).append(i)
+    lines = [page_lines(r) for r in raws]
+    out: list[Document | CleanError] = []
+    repeated = {site: repeated_lines(lines[i] for i in idx) for site, idx in by_site.items()}
+    for raw in raws:
+        try:
+            out.append(clean(raw, config, repeated[site_key(raw)]))
+        except CleanError as exc:
+            out.append(exc)
+    return out

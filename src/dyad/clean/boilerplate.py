@@ -16,7 +16,8 @@ from dyad.datafiles import data_path, read_tsv
 from dyad.errors import LexiconError
 
 ROLES = ("fence", "line", "phrase")
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # a photo caption: the credit stands at its end ("Photo: X / Y", "© X", "X/Staff", "X/Handout via Y")
 CAPTION_CREDIT = re.compile(
@@ -25,15 +26,6 @@ CAPTION_CREDIT = re.compile(
     r"|\b[\w .&-]{1,40}\s*/\s*(?:staff|handout|file|archive|pool|reuters|ap|afp|getty(?: images)?|shutterstock|epa)"
     r"(?:\s+via\s+[\w .&-]{1,40})?)\s*\.?$",
     re.IGNORECASE,
-)
-STOPWORDS_EN = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers herself him himself his how i if in into is it its itself just me more most my
-    myself no nor not now of off on once only or other our ours ourselves out over own same she should so
-    some such than that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves also said says say""".split()
 )
 
 
@@ -69,9 +61,15 @@ class Boilerplate:
             return None
         return next((p.kind for p in self.lines if p.regex.fullmatch(core)), None)
 
-    def phrase(self, text: str) -> str | None:
-        """The kind of boilerplate phrase ``text`` contains, or None."""
-        return next((p.kind for p in self.phrases if p.regex.search(text)), None)
+    def phrase(self, text: str, short: int = 20) -> str | None:
+        """The kind of boilerplate ``text`` is by its phrases, or None: one phrase marks a
+        short paragraph (up to ``short`` words), a longer one needs two."""
+        kinds = [p.kind for p in self.phrases for _ in p.regex.finditer(text)]
+        if not kinds:
+            return None
+        if len(kinds) >= 2 or len(text.split()) <= short:
+            return kinds[0]
+        return None
 
 
 def _core(text: str) -> str:
@@ -102,12 +100,25 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=1)
+def stopwords_en() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_tsv(data_path("clean", "stopwords_en.tsv"), required=("word",)))
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces, two characters count as a word."""
+    n = len(text.split())
+    cjk = len(CJK.findall(text))
+    return n + cjk // 2 if cjk > len(text) // 4 else n
+
+
 def stopword_density(text: str) -> float:
     """Share of English stopwords among the words (jusText's main signal)."""
     ws = words(text)
     if not ws:
         return 0.0
-    return sum(w.lower() in STOPWORDS_EN for w in ws) / len(ws)
+    stop = stopwords_en()
+    return sum(w.lower() in stop for w in ws) / len(ws)
 
 
 def is_caption(text: str) -> bool:
@@ -120,4 +131,4 @@ def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-__all__ = ["Boilerplate", "ends_sentence", "is_caption", "load_boilerplate", "stopword_density", "words"]
+__all__ = ["Boilerplate", "ends_sentence", "is_caption", "load_boilerplate", "stopword_density", "word_count", "words"]

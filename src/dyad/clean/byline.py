@@ -24,10 +24,10 @@ MONTHS = {
     for m in names
 }
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MON1, _MON2 = _MON.replace("mon", "mon1"), _MON.replace("mon", "mon2")
 DATE_PATTERNS = (
-    re.compile(rf"\b{_MON.replace('mon', 'mon1')}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON.replace('mon', 'mon2')},?\s+(?P<year2>\d{{4}})\b",
-               re.I),
+    re.compile(rf"\b{_MON1}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON2},?\s+(?P<year2>\d{{4}})\b", re.I),
     re.compile(r"\b(?P<year3>\d{4})-(?P<mon3>\d{1,2})-(?P<day3>\d{1,2})\b"),
     re.compile(r"\b(?P<a4>\d{1,2})(?P<sep4>[./])(?P<b4>\d{1,2})(?P=sep4)(?P<year4>\d{4})\b"),
 )
@@ -44,7 +44,8 @@ NOISE_RE = re.compile(
 LEADING_LABEL = re.compile(r"^\s*(?:published|posted|date|dateline)\s*:\s*", re.I)
 SEPARATORS = re.compile(r"\s+[-–—|•·/]\s+|\s*[|•·]\s*|\s*,\s+(?=[A-Z][a-z]+$)")
 NAME_SPLIT = re.compile(r",\s*|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+", re.I)
-NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|[A-Z]\.|(?:de|da|van|von|der|den|del|la|le|al|bin|ibn|el|du|dos)(?:-\w+)?)$")
+PARTICLES = r"(?:de|da|van|von|der|den|del|la|le|al|bin|ibn|el|du|dos)(?:-\w+)?"
+NAME_WORD = re.compile(rf"^(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|{PARTICLES})$")
 IN_PLACE = re.compile(r"\s+(?:in|from|reporting from)\s+[A-Z][\w .'-]*$")
 
 
@@ -151,9 +152,9 @@ def parse_byline(text: str, exclude: set[str] | None = None) -> Byline | None:
         names = names_in(part, exclude)
         if names and not authors:
             authors = names
-        elif not names and section is None and part.lower() not in exclude and not BY_RE.match(part):
-            if re.search(r"[A-Za-z]", part) and len(part.split()) <= 5:
-                section = part
+        elif (not names and section is None and part.lower() not in exclude and not BY_RE.match(part)
+              and re.search(r"[A-Za-z]", part) and len(part.split()) <= 5):
+            section = part
     if published is None and not authors:
         return None
     return Byline(published=published, authors=authors, section=section, date_text=text)

@@ -9,6 +9,8 @@ when the page's metadata does not carry them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import trafilatura
 from lxml import etree
 from trafilatura.metadata import extract_metadata
@@ -18,7 +20,8 @@ from dyad.clean.text import body_language, classify, clean_text
 from dyad.clean.visible import visible_lines
 from dyad.records import Document
 
-KEEP = ("prose", "short", "heading", "other")
+DROP = frozenset({"phrase", "label", "foreign", "caption", "fence", "byline", "timestamp", "repeated"})
+"""Kinds of paragraph dropped from trafilatura's main content (the rest is trusted)."""
 
 
 def _fold(s: str) -> str:
@@ -29,14 +32,15 @@ def _split_authors(value: str | None) -> list[str]:
     if not value:
         return []
     parts = [p.strip() for p in value.replace(" and ", ";").split(";")]
-    return [p for p in parts if p]
+    return [p for p in parts if p and not any(c.isdigit() for c in p) and len(p.split()) <= 6]
 
 
-def main_blocks(html: str, url: str | None = None) -> list[tuple[str, bool]]:
-    """trafilatura's main content as (paragraph, is_heading) pairs, in order."""
+def main_blocks(html: str, url: str | None = None) -> list[tuple[str, str]]:
+    """trafilatura's main content as (paragraph, tag) pairs in order; tag is one of
+    p, head (a heading), item (a list item), row (a table row, cells joined by " | ")."""
     xml = trafilatura.extract(
-        html, url=url, output_format="xml", include_comments=False, include_tables=False,
-        include_images=False, include_links=False, include_formatting=False, favor_precision=False,
+        html, url=url, output_format="xml", include_comments=False, include_tables=True,
+        include_images=False, include_links=False, include_formatting=False, favor_precision=True,
         deduplicate=False, with_metadata=False,
     )
     if not xml:
@@ -44,58 +48,67 @@ def main_blocks(html: str, url: str | None = None) -> list[tuple[str, bool]]:
     try:
         root = etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError:
-        return [(" ".join(p.split()), False) for p in xml.split("\n") if p.strip()]
+        return [(" ".join(p.split()), "p") for p in xml.split("\n") if p.strip()]
     main = root.find("main")
-    out: list[tuple[str, bool]] = []
-    for el in (main if main is not None else root).iter("p", "head", "item", "quote", "cell"):
-        if el.tag in ("p", "quote") and el.getparent() is not None and el.getparent().tag in ("quote", "item"):
+    out: list[tuple[str, str]] = []
+    for el in (main if main is not None else root).iter("p", "head", "item", "quote", "row"):
+        if any(a.tag in ("row", "item", "quote") for a in el.iterancestors()):
             continue
-        text = " ".join("".join(el.itertext()).split())
+        if el.tag == "row":
+            cells = [" ".join("".join(c.itertext()).split()) for c in el.iter("cell")]
+            text = " | ".join(c for c in cells if c)
+        else:
+            text = " ".join("".join(el.itertext()).split())
         if text:
-            out.append((text, el.tag == "head"))
+            out.append((text, "p" if el.tag == "quote" else el.tag))
     return out
 
 
-def filter_blocks(blocks: list[tuple[str, bool]], bp: Boilerplate, exclude: set[str],
-                  lang: str | None) -> tuple[list[str], list[str], list[str]]:
+def filter_blocks(blocks: list[tuple[str, str]], bp: Boilerplate, exclude: set[str], lang: str | None,
+                  repeated: Collection[str] = ()) -> tuple[list[str], list[str], list[str]]:
     """(kept paragraphs, headings, removed paragraphs) of trafilatura's main content."""
     texts = [t for t, _ in blocks]
-    lines = classify(texts, bp, lang, exclude)
-    # the article ends at the first section header (comments, related, tags, share row)
-    # that follows prose; before that, only boilerplate paragraphs are dropped
+    lines = classify(texts, bp, lang, exclude, repeated)
+    # the article ends at a section header (comments, related, tags, share row, about
+    # us) when less prose follows it than precedes it; boilerplate paragraphs go anyway
+    prose = [ln.words if ln.kind == "prose" else 0 for ln in lines]
     end = len(lines)
-    seen_prose = False
     for ln in lines:
-        if ln.kind == "prose":
-            seen_prose = True
-        elif ln.kind == "fence" and seen_prose:
-            end = ln.index
-            break
-    kept, headings, removed = [], [], []
-    for ln, (_, is_head) in zip(lines, blocks, strict=True):
-        if ln.index < end and (ln.kind in KEEP or (is_head and ln.kind in ("heading", "byline", "other"))):
+        if ln.kind == "fence":
+            before, after = sum(prose[: ln.index]), sum(prose[ln.index + 1:])
+            if before > 0 and after < before:
+                end = ln.index
+                break
+    kept: list[str] = []
+    headings: list[str] = []
+    removed: list[str] = []
+    for ln, (_, tag) in zip(lines, blocks, strict=True):
+        keep = ln.kind not in DROP or (tag == "head" and ln.kind == "byline") or (
+            tag == "row" and ln.kind not in ("phrase", "label", "fence"))
+        if ln.kind == "names" and not kept:
+            keep = False  # an author line opening the block
+        if ln.index < end and keep:
             kept.append(ln.text)
-            if is_head or ln.kind == "heading":
+            if tag == "head" or (ln.kind == "heading" and tag == "p"):
                 headings.append(ln.text)
         else:
             removed.append(ln.text)
     while kept and kept[-1] in headings:  # a heading cannot end the body
         removed.append(kept.pop())
-    while kept and kept[0] in headings and len(kept) > 1 and kept[1] in headings:
-        removed.append(kept.pop(0))
     return kept, [h for h in headings if h in kept], removed
 
 
-def clean_html(html: str, source: str, url: str | None = None, bp: Boilerplate | None = None) -> Document:
+def clean_html(html: str, source: str, url: str | None = None, bp: Boilerplate | None = None,
+               repeated: Collection[str] = ()) -> Document:
     """Article body (paragraphs separated by a blank line) and metadata of a page."""
     bp = bp or load_boilerplate()
     meta = extract_metadata(html, default_url=url)
-    page = clean_text("\n".join(visible_lines(html)), source, bp=bp)
+    page = clean_text("\n".join(visible_lines(html)), source, repeated=repeated, bp=bp)
     publisher = (meta.sitename if meta else None) or page.publisher
     exclude = {publisher.lower()} if publisher else set()
     blocks = main_blocks(html, url)
     lang = body_language([t for t, _ in blocks])
-    kept, headings, removed = filter_blocks(blocks, bp, exclude, lang)
+    kept, headings, removed = filter_blocks(blocks, bp, exclude, lang, repeated)
     if not kept and page.text:  # trafilatura found nothing: the text classifier's body
         kept, headings = page.text.split("\n\n"), page.headings
     title = (meta.title if meta else None) or page.title
@@ -104,12 +117,13 @@ def clean_html(html: str, source: str, url: str | None = None, bp: Boilerplate |
     authors = [a for a in _split_authors(meta.author if meta else None) if a.lower() not in exclude]
     published = page.published or (meta.date[:10] if meta and meta.date else None)
     # the headline and the standfirst often open trafilatura's block: they are metadata
-    heads = {_fold(t) for t in (title, page.title, page.subtitle, meta.description if meta else None) if t}
+    heads = {_fold(t) for t in (title, page.title, page.subtitle) if t}
     while kept and _fold(kept[0]) in heads:
         removed.append(kept.pop(0))
     bio = page.author_bio
     if bio and bio in kept:
         kept.remove(bio)
+    headings = [h for h in headings if h in kept]
     body = "\n\n".join(kept)
     return Document(
         id="",

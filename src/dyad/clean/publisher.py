@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-PAGE_TITLE_SEP = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+PAGE_TITLE_SEP = re.compile(r"\s+(?:\||–|—|-|::|·|«|»)\s+")
 SELF_DESCRIPTION = re.compile(
     r"(?:^|[-–—:.!]\s+)(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|the|for|and|&|on|[A-Z][\w'’&.-]*)){0,6})"
     r"\s+is\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,5}"
     r"(?:publication|magazine|newspaper|news\s?(?:site|website|agency|service|outlet|organi[sz]ation)|outlet|journal|"
     r"website|newsroom|media|think[- ]tank|platform)\b"
 )
-COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|\bcopyryight\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>[^|.,—–]+)",
-                       re.I)
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\bcopyryight\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>[^|.,—–]+)", re.I)
 LEGAL_SUFFIX = re.compile(
     r"\s+(?:ltd|limited|inc|llc|l\.?l\.?c|plc|gmbh|ggmbh|ag|sa|s\.a\.l?|sas|srl|bv|nv|asbl|sp\.? z o\.?o|"
     r"co|corp|corporation|pty|all rights reserved)\.?$",
@@ -42,6 +42,21 @@ def split_page_title(lines: list[str]) -> tuple[str | None, str | None]:
         if 1 <= len(site.split()) <= 8 and (head in others or PAGE_TITLE_SEP.sub(" - ", head) in others):
             return head, site.strip()
     return None, None
+
+
+def find_headline(lines: list[str]) -> int | None:
+    """Index of the line repeating the page's <title> (its longest part), if any."""
+    if not lines:
+        return None
+    parts = sorted(PAGE_TITLE_SEP.split(lines[0]), key=len, reverse=True)
+    head = _fold(parts[0])
+    if len(head.split()) < 3:
+        return None
+    for i, line in enumerate(lines[1:], start=1):
+        fl = _fold(line)
+        if fl == head or (len(fl.split()) <= 40 and fl.startswith(head)):
+            return i
+    return None
 
 
 def copyright_holder(line: str) -> str | None:
@@ -85,4 +100,4 @@ def find_publisher(lines: list[str], title_idx: int, body_end: int, site: str | 
     return holders[-1] if holders else None
 
 
-__all__ = ["copyright_holder", "find_publisher", "split_page_title"]
+__all__ = ["copyright_holder", "find_headline", "find_publisher", "split_page_title"]

@@ -15,15 +15,34 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from dyad.clean.boilerplate import Boilerplate, ends_sentence, is_caption, load_boilerplate, stopword_density
+from dyad.clean.boilerplate import (
+    Boilerplate,
+    ends_sentence,
+    is_caption,
+    load_boilerplate,
+    stopword_density,
+    word_count,
+)
 from dyad.clean.byline import Byline, parse_byline
 from dyad.clean.language import detect_language
-from dyad.clean.publisher import find_publisher, split_page_title
+from dyad.clean.publisher import find_headline, find_publisher, split_page_title
 from dyad.records import Document
 
 FENCE = float("-inf")
-WEIGHTS = {"short": 1.0, "heading": -2.0, "label": -6.0, "phrase": -25.0, "foreign": -25.0, "junk": -3.0,
-           "caption": -1.0, "other": -3.0, "repeated": -8.0}
+WEIGHTS = {
+    "short": 1.0, "heading": -2.0, "names": -2.0, "caption": -1.0, "other": -3.0, "junk": -3.0, "teaser": -4.0,
+    "label": -6.0, "repeated": -8.0, "timestamp": -10.0, "phrase": -25.0, "foreign": -25.0,
+}
+"""Score of each kind of line (prose scores its word count); fences and bylines break runs."""
+RELATIVE_TIME = re.compile(
+    r"^(?:updated\s+)?\d+\s*(?:s|m|h|d|w|min|mins|hrs?|hours?|days?|minutes?|weeks?)\s+ago$", re.I)
+LISTY = frozenset({"heading", "names", "timestamp", "teaser", "label", "other", "junk"})
+TEASER_SCALE = 0.3
+COMMENT_SCALE = 0.3
+SOFT_FENCES = frozenset({"related", "share", "tags"})
+"""Boxes that sit inside articles as often as after them."""
+MIN_MERGE = 40.0
+MAX_BOX = 8
 BREADCRUMB = re.compile(r"\s[»›>/]\s|\s>\s")
 BIO_VERB = re.compile(r"\b(?:is|was|has been|writes|teaches|works|covers|reports)\b")
 
@@ -35,13 +54,15 @@ class Line:
     words: int
     kind: str = "other"
     byline: Byline | None = None
+    scale: float = 1.0
+    fence: str | None = None
 
     @property
     def weight(self) -> float:
         if self.kind in ("fence", "byline"):
             return FENCE
         if self.kind == "prose":
-            return float(self.words)
+            return float(self.words) * self.scale
         return WEIGHTS.get(self.kind, -3.0)
 
 
@@ -74,36 +95,60 @@ def _hard_wrapped(rows: list[str]) -> bool:
 
 
 def classify(lines: list[str], bp: Boilerplate, body_lang: str | None, exclude: set[str],
-             repeated: Collection[str] = ()) -> list[Line]:
+             repeated: Collection[str] = (), langs: dict[str, str | None] | None = None) -> list[Line]:
+    """Each line with its kind; ``langs`` caches language ids already computed."""
+    langs = {} if langs is None else langs
     out = []
     for i, text in enumerate(lines):
-        ln = Line(text, i, len(text.split()))
-        ln.kind = _kind(ln, bp, body_lang, exclude, repeated)
+        ln = Line(text, i, word_count(text))
+        ln.kind = _kind(ln, bp, body_lang, exclude, repeated, langs)
         out.append(ln)
+    # prose after a comments header is readers' comments, never the article
+    seen_prose = in_comments = False
+    for ln in out:
+        if ln.kind == "prose":
+            seen_prose = True
+            if in_comments:
+                ln.scale = COMMENT_SCALE
+        elif ln.kind == "fence" and ln.fence == "comments" and seen_prose:
+            in_comments = True
+    # a lone prose line between link-like lines is a teaser in a list of other pages
+    for i in range(1, len(out) - 1):
+        if out[i].kind == "prose" and out[i - 1].kind in LISTY and out[i + 1].kind in LISTY:
+            out[i].scale = TEASER_SCALE
     return out
 
 
-def _kind(ln: Line, bp: Boilerplate, body_lang: str | None, exclude: set[str], repeated: Collection[str]) -> str:
+def _kind(ln: Line, bp: Boilerplate, body_lang: str | None, exclude: set[str], repeated: Collection[str],
+          langs: dict[str, str | None]) -> str:
     text, n = ln.text, ln.words
     if not re.search(r"[^\W\d_]{2}", text):
         return "junk"
-    if bp.fence(text):
+    ln.fence = bp.fence(text)
+    if ln.fence:
         return "fence"
     if is_caption(text):
         return "caption"
-    if n <= 30 and not (n > 14 and text.endswith(".")):
+    if text.endswith(("...", "…")) and n <= 40:
+        return "teaser"  # a truncated summary of another page
+    if n <= 30 and not (n > 14 and text.endswith(".")) and "(@" not in text and not text.startswith(("—", "–")):
         by = parse_byline(text, exclude)
         if by is not None:
             ln.byline = by
-            return "byline"
+            # a line of names alone is weak evidence: it does not end the article
+            return "byline" if by.published or by.date_text else "names"
     if bp.label(text):
         return "label"
+    if RELATIVE_TIME.match(text):
+        return "timestamp"
     if text in repeated:
         return "repeated"
     if n < 80 and bp.phrase(text):
         return "phrase"
-    if n >= 8 and body_lang:
-        lang = detect_language(text, min_chars=30)
+    if n >= 10 and body_lang:
+        if text not in langs:
+            langs[text] = detect_language(text, min_chars=30)
+        lang = langs[text]
         if lang and lang != body_lang:
             return "foreign"
     english = body_lang in (None, "en")
@@ -119,30 +164,66 @@ def _kind(ln: Line, bp: Boilerplate, body_lang: str | None, exclude: set[str], r
     return "other"
 
 
-def best_span(lines: list[Line]) -> tuple[int, int] | None:
-    """Start and end (inclusive) of the maximum-sum run of lines; fences break runs."""
-    best, best_span_ = 0.0, None
+def best_span(lines: list[Line], after: int | None = None, share: float = 0.5) -> tuple[int, int] | None:
+    """Start and end (inclusive) of the maximum-sum run of lines; fences break runs.
+
+    With ``after`` (the headline's index), the first run after it whose sum reaches
+    ``share`` of the best run's is taken: the article follows its headline.
+    """
+    runs: list[tuple[float, int, int]] = []
+    best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
     for i, ln in enumerate(lines):
         w = ln.weight
         if w == FENCE:
-            total, start = 0.0, i + 1
+            if best is not None:
+                runs.append(best)
+            total, start, best = 0.0, i + 1, None
             continue
         if total <= 0:
             total, start = 0.0, i
+            if best is not None:
+                runs.append(best)
+                best = None
         total += w
-        if total > best:
-            best, best_span_ = total, (start, i)
-    return best_span_
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, start, i)
+    if best is not None:
+        runs.append(best)
+    if not runs:
+        return None
+    groups = _merge_across_boxes(lines, runs)
+    top = max(groups)
+    if after is not None:
+        top = next((g for g in groups if g[1] > after and g[0] >= share * top[0]), top)
+    return top[1], top[2]
 
 
-def body_language(lines: list[str]) -> str | None:
+def _merge_across_boxes(lines: list[Line], runs: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """Join runs split by a related-links, share or tags box set inside the article."""
+    groups: list[tuple[float, int, int]] = []
+    for run in sorted(runs, key=lambda r: r[1]):
+        if groups:
+            score, s, e = groups[-1]
+            gap = lines[e + 1:run[1]]
+            soft = all(ln.kind != "byline" and (ln.kind != "fence" or ln.fence in SOFT_FENCES) for ln in gap)
+            if soft and len(gap) <= MAX_BOX and min(score, run[0]) >= MIN_MERGE:
+                groups[-1] = (score + run[0], s, run[2])
+                continue
+        groups.append(run)
+    return groups
+
+
+def body_language(lines: list[str], langs: dict[str, str | None] | None = None) -> str | None:
     """The language most of the page's prose is written in (by word count)."""
+    langs = {} if langs is None else langs
     votes: dict[str, int] = {}
     for t in lines:
         n = len(t.split())
         if n >= 12 and ends_sentence(t):
-            lang = detect_language(t, min_chars=40)
+            if t not in langs:
+                langs[t] = detect_language(t, min_chars=30)
+            lang = langs[t]
             if lang:
                 votes[lang] = votes.get(lang, 0) + n
     return max(votes, key=lambda k: votes[k]) if votes else None
@@ -152,11 +233,20 @@ def clean_text(text: str, source: str, repeated: Collection[str] = (), bp: Boile
     """The article in a page's plain text: body, title, standfirst, byline and bio."""
     bp = bp or load_boilerplate()
     raw_lines = split_lines(text)
-    body_lang = body_language(raw_lines)
+    langs: dict[str, str | None] = {}
+    body_lang = body_language(raw_lines, langs)
     page_title, site = split_page_title(raw_lines)
     exclude = {site.lower()} if site else set()
-    lines = classify(raw_lines, bp, body_lang, exclude, repeated)
-    span = best_span(lines)
+    counts: dict[str, int] = {}
+    for t in raw_lines:
+        counts[t] = counts.get(t, 0) + 1
+    dupes = {t for t, c in counts.items() if c > 1 and len(t.split()) >= 4}
+    lines = classify(raw_lines, bp, body_lang, exclude, set(repeated) | dupes, langs)
+    headline = find_headline(raw_lines)
+    if headline is not None and headline < 0.8 * len(lines):
+        for ln in lines[:headline]:  # the article follows its headline
+            ln.scale = 0.25
+    span = best_span(lines, headline)
     if span is None:
         return Document(id="", source=source, text="", boilerplate_removed_chars=len(text))
     start, end = span
@@ -169,7 +259,8 @@ def clean_text(text: str, source: str, repeated: Collection[str] = (), bp: Boile
     publisher = find_publisher(raw_lines, title_idx if title_idx is not None else start, end, site)
     if publisher and not site:
         exclude.add(publisher.lower())
-    published, authors, section = None, [], None
+    published, section = None, None
+    authors: list[str] = []
     for by in bylines:
         published = published or by.published
         authors = authors or [a for a in by.authors if a.lower() not in exclude]
@@ -189,7 +280,7 @@ def clean_text(text: str, source: str, repeated: Collection[str] = (), bp: Boile
             kept.append(ln.text)
             if ln.kind == "heading":
                 headings.append(ln.text)
-        elif ln.index not in meta_idx and ln.kind != "byline":
+        elif ln.index not in meta_idx and ln.kind not in ("byline", "names"):
             removed.append(ln.text)
     body = "\n\n".join(kept)
     return Document(
@@ -220,7 +311,7 @@ def _head(lines: list[Line], start: int, page_title: str | None) -> tuple[int | 
                 title_idx = ln.index
     seen_byline = False
     for ln in reversed(lines[max(0, start - 12):start]):
-        if ln.kind == "byline":
+        if (ln.kind in ("byline", "names") and ln.byline and ln.byline.authors) or ln.kind == "byline":
             if ln.byline:
                 bylines.insert(0, ln.byline)
             seen_byline = True
@@ -244,7 +335,7 @@ def _head(lines: list[Line], start: int, page_title: str | None) -> tuple[int | 
     # a byline standing after the body's first lines (rare) or before the title
     if title_idx is not None:
         for ln in lines[title_idx + 1:start]:
-            if ln.kind == "byline" and ln.byline and ln.byline not in bylines:
+            if ln.kind in ("byline", "names") and ln.byline and ln.byline not in bylines:
                 bylines.append(ln.byline)
     return title_idx, subtitle_idx, bylines
 

@@ -8,7 +8,11 @@ import click
 
 from dyad import __version__
 from dyad.cli.demo import demo_cmd
+from dyad.cli.export import export_cmd
 from dyad.cli.extract import extract_cmd
+from dyad.cli.ingest import ingest_cmd
+from dyad.cli.query import query_cmd
+from dyad.cli.serve import serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,4 +25,8 @@ def main(verbose: int) -> None:
 
 
 main.add_command(extract_cmd)
+main.add_command(ingest_cmd)
+main.add_command(query_cmd)
+main.add_command(export_cmd)
 main.add_command(demo_cmd)
+main.add_command(serve_cmd)

@@ -15,14 +15,16 @@ from datetime import date, timedelta
 
 from dyad.records import EventDate
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                "fifteen sixteen seventeen eighteen nineteen twenty")
+NUMBERS = {w: i for i, w in enumerate(NUMBER_WORDS.split(" "))}
 NUMBERS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "several": 3, "a few": 3, "few": 3,
                 "a couple of": 2, "two dozen": 24})
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
@@ -39,7 +41,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNORECA
     ("my", rf"\b(?P<m>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR_RE})\b"),
     ("m_rel_year", rf"\b(?P<m>{MONTH_RE})\s+(?P<rel>last|this|next)\s+year\b"),
     ("rel_m", rf"\b(?P<rel>last|this|next)\s+(?P<m>{MONTH_RE})\b"),
-    ("decade", rf"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<dec>1[89]\d0|20\d0)s\b"),
+    ("decade", r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<dec>1[89]\d0|20\d0)s\b"),
     ("ago", rf"\b(?P<n>{NUM_RE})\s+(?P<u>{UNIT_RE})\s+ago(?P<tw>\s+this\s+(?:week|month))?\b"),
     ("into", rf"\b(?P<n>{NUM_RE})\s+(?P<u>{UNIT_RE})\s+into\b"),
     ("for", rf"\b(?:for|over)\s+(?:nearly\s+|almost\s+|about\s+|some\s+|more\s+than\s+|over\s+|the\s+past\s+|"
@@ -47,7 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNORECA
     ("later", rf"\b(?P<n>{NUM_RE})\s+(?P<u>{UNIT_RE})\s+(?P<dir>later|earlier|after|before)\b"),
     ("following", r"\b(?:the\s+(?P<dir>following|next|previous|preceding)|a)\s+(?P<u>day|week|month|year)\s*"
                   r"(?(dir)|(?P<dir2>later|after|earlier))"),
-    ("relunit", r"\b(?P<rel>last|this|next|past|earlier\s+this|later\s+this)\s+(?P<u>week|month|year|weekend)(?:'s|’s)?\b"),
+    ("relunit", r"\b(?P<rel>last|this|next|past|earlier\s+this|later\s+this)\s+"
+                r"(?P<u>week|month|year|weekend)(?:'s|’s)?\b"),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_RE})\b"),
     ("md", rf"\b(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on|overnight\s+into|late\s+on|early\s+on|since)\s+)?"
@@ -71,6 +74,13 @@ class TimeExpr:
     date: EventDate
     anchor: str = "publication"
     """What it is relative to: "publication", or "previous" (the last dated sentence)."""
+    kind: str = ""
+    """The rule that read it (``range``, ``dmy``, ``weekday``, ``for`` ...)."""
+
+    @property
+    def duration(self) -> bool:
+        """A length of time ("for months", "over five days") rather than a point in it."""
+        return self.kind == "for"
 
 
 def _num(s: str | None) -> int:
@@ -158,10 +168,8 @@ def _resolve(name: str, m: re.Match[str], pub: date, base: date | None, future: 
         n = _num(g.get("n"))
         ref = pub
         anchor = "publication"
-        if name == "into":
-            if base is None:
-                return None
-            ref, anchor = base, "previous"
+        if name == "into":  # "one year into the mandate": the narrative's present
+            return _ed(pub, "year", "relative", text), "publication"
         if name == "later":
             if base is None:
                 return None
@@ -245,7 +253,7 @@ def _dateparser(text: str, pub: date, future: bool) -> tuple[EventDate, str] | N
 
     settings = {"RELATIVE_BASE": _dt.datetime(pub.year, pub.month, pub.day),
                 "PREFER_DATES_FROM": "future" if future else "past"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     return _ed(parsed.date(), "day", "relative", text), "publication"
@@ -273,8 +281,30 @@ def time_expressions(text: str, published: str | None, previous: EventDate | Non
             if res is None:
                 continue
             taken.append((s, e))
-            out.append(TimeExpr(s, e, res[0], res[1]))
+            out.append(TimeExpr(s, e, res[0], res[1], name))
     out.sort(key=lambda t: t.start)
+    return _year_from_sentence(out)
+
+
+MONTH_ONLY = {"in_m", "part_m", "dm", "md", "rel_m"}
+
+
+def _year_from_sentence(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """A month without a year takes the year an explicit date of the same sentence gives
+    ("in November 2012 ... by early December")."""
+    years = [e.date.value[:4] for e in exprs if e.kind in ("dmy", "mdy", "my", "year") and e.date.value]
+    if not years:
+        return exprs
+    out = []
+    for e in exprs:
+        if e.kind in MONTH_ONLY and e.date.value:
+            prev = [y for y, x in zip(years, [x for x in exprs if x.kind in ("dmy", "mdy", "my", "year")],
+                                      strict=True) if x.start < e.start]
+            year = prev[-1] if prev else years[0]
+            value = year + e.date.value[4:]
+            e = TimeExpr(e.start, e.end, EventDate(value, e.date.precision, "explicit", text=e.date.text),
+                         e.anchor, e.kind)
+        out.append(e)
     return out
 
 

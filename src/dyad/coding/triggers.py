@@ -23,11 +23,12 @@ from dyad.datafiles import data_path, read_tsv
 from dyad.errors import LexiconError
 from dyad.ontology import EVENT_TYPES
 
-MAX_GAP = 3
+MAX_GAP = 8
 POS_OF = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
-DEFAULT_VERB_RECIPIENT = ("obj", "to", "with", "against", "on", "at", "into", "toward", "towards")
-DEFAULT_NOUN_RECIPIENT = ("of", "against", "on", "with", "to", "at", "into", "toward", "towards")
-FLAGS = {"recip", "swap", "embed", "light", "passive-only"}
+DEFAULT_VERB_RECIPIENT = ("obj", "to", "with", "against", "on", "into", "toward", "towards")
+DEFAULT_NOUN_RECIPIENT = ("of", "against", "on", "with", "to", "into", "toward", "towards")
+NAME_ENTS = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NORP"}
+FLAGS = {"recip", "swap", "embed", "content", "intent"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ def _load_classes(files: list[Path]) -> dict[str, frozenset[str]]:
 class TriggerLexicon:
     by_head: dict[tuple[str, str], tuple[Trigger, ...]]
     classes: dict[str, frozenset[str]]
+    contexts: dict[str, str] = field(default_factory=dict)
+    """Lemma -> PLOVER context (``dyad/data/coding/contexts.tsv``)."""
 
     @classmethod
     def load(cls, extra: tuple[Path, ...] = ()) -> TriggerLexicon:
@@ -103,7 +106,9 @@ class TriggerLexicon:
                 heads.setdefault((heads_row.words[0], heads_row.pos), []).append(heads_row)
         # longest phrases first; rows with a requirement before the plain row of a phrase
         ordered = {k: tuple(sorted(v, key=lambda t: (-len(t.words), not t.requires))) for k, v in heads.items()}
-        return cls(ordered, classes)
+        contexts = {row["lemma"]: row["context"]
+                    for row in read_tsv(data_path("coding", "contexts.tsv"), ("lemma", "context"))}
+        return cls(ordered, classes, contexts)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
@@ -128,7 +133,7 @@ class TriggerLexicon:
             if tok.i in used:
                 continue
             pos = _pos_key(tok)
-            if pos is None:
+            if pos is None or _in_name(tok, k):
                 continue
             lemma = tok.lemma_.lower()
             for trig in self.by_head.get((lemma, pos), ()):
@@ -148,6 +153,11 @@ class TriggerLexicon:
         for r in requires:
             words |= self.classes.get(r[1:], frozenset()) if r.startswith("@") else {r}
         return any(t.lemma_.lower() in words or t.lower_ in words for t in _object_words(tok))
+
+
+def _in_name(tok: Any, k: int) -> bool:
+    """A capitalised word inside a name ("the Security Support Mission") is not an event."""
+    return k > 0 and tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS)
 
 
 def _pos_key(tok: Any) -> str | None:
@@ -193,15 +203,23 @@ def _anchor(tok: Any) -> Any:
 
 
 def _object_words(tok: Any) -> Iterator[Any]:
-    """Tokens of the trigger's objects (the noun itself for nouns), not of its subject."""
+    """Head words of the trigger's objects (the noun itself for nouns), with their
+    compounds and conjuncts, one preposition deep; not the subject, not whole clauses."""
     head = _anchor(tok)
-    yield head
-    yield from (c for c in head.children if c.dep_ in ("compound", "amod"))
+    heads = [head]
     for child in head.children:
-        if child.dep_ in ("dobj", "obj", "prep", "dative", "attr", "nsubjpass", "prt", "oprd", "xcomp", "conj"):
-            yield from child.subtree
+        if child.dep_ in ("dobj", "obj", "dative", "attr", "nsubjpass", "oprd"):
+            heads.append(child)
+        elif child.dep_ in ("prep", "prt"):
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
     if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
-        yield from head.subtree
+        heads.append(head)
+    for h in heads:
+        yield h
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "conj", "nmod"):
+                yield c
+                yield from (cc for cc in c.children if cc.dep_ in ("conj", "compound"))
 
 
 def _row_trigger(row: dict[str, str], path: Path, classes: dict[str, frozenset[str]]) -> Trigger:

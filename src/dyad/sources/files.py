@@ -36,9 +36,9 @@ def read_bytes_limited(path: Path, config: Config) -> bytes:
     """The file's bytes, gunzipped when it ends in .gz, within the configured limits."""
     try:
         size = path.stat().st_size
+        if size > config.max_bytes:
+            raise ReadError(f"file too large ({size} bytes > max_bytes {config.max_bytes})")
         if path.suffix.lower() != ".gz":
-            if size > config.max_bytes:
-                raise ReadError(f"file too large ({size} bytes > max_bytes {config.max_bytes})")
             return path.read_bytes()
         return gunzip_limited(path.read_bytes(), config)
     except OSError as exc:
@@ -72,37 +72,64 @@ def _doc_from_path(path: Path, source: str, config: Config) -> RawDocument | Fai
     return RawDocument(source=source, content=data, media_type=media_type_for(path.name, data))
 
 
-def iter_directory(root: Path, config: Config) -> Iterator[RawDocument | Failure]:
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        name = path.name.lower().removesuffix(".gz")
-        if Path(name).suffix in KNOWN_SUFFIXES:
-            yield _doc_from_path(path, str(path), config)
+WARC_SUFFIXES = {".warc", ".arc"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+CONTAINER_KINDS = {**{s: "warc" for s in WARC_SUFFIXES}, **{s: "jsonl" for s in JSONL_SUFFIXES},
+                   **{s: "feed" for s in FEED_SUFFIXES}}
 
 
-def iter_path_inputs(item: str, config: Config) -> Iterator[RawDocument | Failure]:
-    """One command-line input: '-', a file, a directory or a glob pattern."""
-    if item == "-":
-        data = sys.stdin.buffer.read(config.max_bytes + 1)
-        if len(data) > config.max_bytes:
-            yield Failure("-", "read", f"-: standard input exceeds max_bytes ({config.max_bytes})")
-            return
-        yield RawDocument(source="-", content=data, media_type=media_type_for("-", data))
-        return
+def input_kind(name: str) -> str:
+    """'warc', 'jsonl', 'feed' or 'file', from the name (a trailing .gz ignored)."""
+    return CONTAINER_KINDS.get(Path(name.lower().removesuffix(".gz")).suffix, "file")
+
+
+def expand(item: str) -> Iterator[Path | Failure]:
+    """The files named by one input: a file, a directory (recursively, files of a known
+    kind only) or a glob pattern; a Failure when it names nothing."""
     path = Path(item)
     if path.is_dir():
-        yield from iter_directory(path, config)
+        for p in sorted(p for p in path.rglob("*") if p.is_file()):
+            suffix = Path(p.name.lower().removesuffix(".gz")).suffix
+            if suffix in KNOWN_SUFFIXES or suffix in CONTAINER_KINDS:
+                yield p
         return
     if path.is_file():
-        yield _doc_from_path(path, item, config)
+        yield path
         return
     if glob.has_magic(item):
         matches = sorted(glob.glob(item, recursive=True))
         if not matches:
             yield Failure(item, "read", f"{item}: no file matches this pattern")
         for m in matches:
-            yield from iter_path_inputs(m, config)
+            yield from expand(m)
         return
     yield Failure(item, "read", f"{item}: no such file or directory")
 
 
-__all__ = ["gunzip_limited", "iter_path_inputs", "media_type_for", "read_bytes_limited"]
+def read_stdin(config: Config) -> RawDocument | Failure:
+    data = sys.stdin.buffer.read(config.max_bytes + 1)
+    if len(data) > config.max_bytes:
+        return Failure("-", "read", f"-: standard input exceeds max_bytes ({config.max_bytes})")
+    return RawDocument(source="-", content=data, media_type=media_type_for("-", data))
+
+
+def read_file(path: Path, source: str, config: Config) -> RawDocument | Failure:
+    """One document file (.html, .txt, or either gzipped)."""
+    return _doc_from_path(path, source, config)
+
+
+def iter_path_inputs(item: str, config: Config) -> Iterator[RawDocument | Failure]:
+    """One command-line input read as document files: '-', a file, a directory or a glob."""
+    if item == "-":
+        yield read_stdin(config)
+        return
+    for found in expand(item):
+        if isinstance(found, Failure):
+            yield found
+        else:
+            yield _doc_from_path(found, str(found) if found != Path(item) else item, config)
+
+
+__all__ = ["KNOWN_SUFFIXES", "expand", "gunzip_limited", "input_kind", "iter_path_inputs", "media_type_for",
+           "read_bytes_limited", "read_file", "read_stdin"]

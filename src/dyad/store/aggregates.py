@@ -42,7 +42,7 @@ class Filters:
             params.append(_date(self.start))
             out.append(f"date >= ${len(params)}")
         if self.end:
-            params.append(_date(self.end))
+            params.append(_date(self.end, last=True))
             out.append(f"date <= ${len(params)}")
         if self.country:
             params.append(self.country.upper())
@@ -61,31 +61,95 @@ class Filters:
         return out
 
 
-def _date(value: dt.date | str) -> dt.date:
+NO_FILTERS = Filters()
+
+
+def _date(value: dt.date | str, last: bool = False) -> dt.date:
+    """A date from YYYY, YYYY-MM or YYYY-MM-DD: the first day of the period (``last``: its last day)."""
     if isinstance(value, dt.date):
         return value
     text = str(value)
     try:
         parts = [int(p) for p in text.split("-")]
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if len(parts) >= 3:
+            return dt.date(parts[0], parts[1], parts[2])
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1) if last else first
+        return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
     except (ValueError, IndexError) as exc:
         raise QueryError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from exc
 
 
+def rollup_where(filters: Filters, params: list[Any]) -> list[str] | None:
+    """Clauses over the yearly summary tables, or None when they cannot answer these filters."""
+    if filters.country or filters.types or filters.source:
+        return None
+    out: list[str] = []
+    if filters.start:
+        start = _date(filters.start)
+        if (start.month, start.day) != (1, 1):
+            return None
+        params.append(start.year)
+        out.append(f"year >= ${len(params)}")
+    if filters.end:
+        end = _date(filters.end, last=True)
+        if (end.month, end.day) != (12, 31):
+            return None
+        params.append(end.year)
+        out.append(f"year <= ${len(params)}")
+    if not filters.include_aux:
+        out.append("asserted")
+    return out
+
+
+EDGE_ROLLUP_SQL = """
+SELECT actor_code, recipient_code, year, asserted, count(*) AS events, sum(reports)::BIGINT AS reports,
+       sum(score) AS score_sum, count(score) AS score_n, sum(goldstein) AS goldstein_sum
+FROM (
+  SELECT dedup_key, actor_code, recipient_code, any_value(year(date)) AS year, bool_and(asserted) AS asserted,
+         count(*) AS reports, any_value(score) AS score, any_value(goldstein) AS goldstein
+  FROM dyads WHERE recipient_code IS NOT NULL
+  GROUP BY dedup_key, actor_code, recipient_code
+)
+GROUP BY ALL"""
+
+ACTOR_ROLLUP_SQL = """
+WITH sides AS (
+  SELECT actor_code AS code, actor_name AS name, actor_country AS country, dedup_key, score, date, asserted,
+         TRUE AS is_actor FROM dyads
+  UNION ALL
+  SELECT recipient_code, recipient_name, recipient_country, dedup_key, score, date, asserted, FALSE
+  FROM dyads WHERE recipient_code IS NOT NULL
+),
+per AS (
+  SELECT code, dedup_key, any_value(year(date)) AS year, bool_and(asserted) AS asserted,
+         any_value(score) AS score, bool_or(is_actor) AS as_actor, bool_or(NOT is_actor) AS as_recipient,
+         any_value(name) AS name, any_value(country) AS country
+  FROM sides GROUP BY code, dedup_key
+)
+SELECT code, year, asserted, mode(name) AS name, any_value(country) AS country, count(*) AS events,
+       count(*) FILTER (WHERE as_actor) AS as_actor, count(*) FILTER (WHERE as_recipient) AS as_recipient,
+       sum(score) AS score_sum, count(score) AS score_n
+FROM per GROUP BY code, year, asserted"""
+
+
 def _side(column: str, value: str, params: list[Any]) -> str:
     """Match an actor side: 'RUS' matches the country, 'RUS.MIL' (or 'NATO') the exact code."""
-    params.append(value.upper())
+    code = value.upper()
+    params.append(code)
     n = len(params)
-    if "." in value:
-        return f"{column}_code = ${n}"
-    return f"({column}_country = ${n} OR {column}_code = ${n})"
+    if "." in code:  # the country column too, so that sorted parts can skip row groups
+        params.append(code.split(".", 1)[0])
+        return f"({column}_country = ${n + 1} AND {column}_code = ${n})"
+    return f"{column}_country = ${n}"
 
 
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def dyad_series(actor: str, recipient: str | None, by: str = "month", filters: Filters = Filters(),
+def dyad_series(actor: str, recipient: str | None, by: str = "month", filters: Filters = NO_FILTERS,
                 both_directions: bool = False) -> tuple[str, list[Any]]:
     """Counts per period, type and quad class of events from ``actor`` to ``recipient``."""
     if by not in STEPS:
@@ -100,14 +164,13 @@ def dyad_series(actor: str, recipient: str | None, by: str = "month", filters: F
     clauses = [pair, f"list_contains(${len(params)}, date_precision)", *filters.where(params)]
     sql = f"""
 WITH ev AS (
-  SELECT dedup_key, any_value(type) AS type, any_value(quad_class) AS quad_class,
-         any_value(score) AS score, any_value(goldstein) AS goldstein, any_value(date) AS date,
-         count(*) AS reports
+  SELECT dedup_key, type, date, any_value(quad_class) AS quad_class, any_value(score) AS score,
+         any_value(goldstein) AS goldstein, count(*) AS reports
   FROM dyads {_where(clauses)}
-  GROUP BY dedup_key
+  GROUP BY dedup_key, type, date  -- type and date are parts of the key: grouping by them is free
 )
 SELECT date_trunc('{STEPS[by]}', date)::DATE AS period, type, quad_class,
-       count(*) AS events, sum(reports) AS reports,
+       count(*) AS events, sum(reports)::BIGINT AS reports,
        avg(score) AS mean_score, sum(goldstein) AS goldstein_sum
 FROM ev
 GROUP BY ALL
@@ -115,51 +178,83 @@ ORDER BY period, type, quad_class"""
     return sql, params
 
 
-def network(top: int = 50, filters: Filters = Filters()) -> tuple[str, list[Any]]:
-    """Edges between the ``top`` most active actors: events, reports, mean score, Goldstein sum."""
+def network(top: int = 50, filters: Filters = NO_FILTERS, rollup: bool = False) -> tuple[str, list[Any]]:
+    """Edges between the ``top`` most active actors: events, reports, mean score, Goldstein sum.
+
+    ``rollup``: answer from the yearly summary tables when they can (same figures).
+    """
     params: list[Any] = []
-    clauses = ["recipient_code IS NOT NULL", *filters.where(params)]
+    if rollup and (clauses := rollup_where(filters, params)) is not None:
+        params.append(int(top))
+        w = _where(clauses)
+        return f"""
+WITH nodes AS (
+  SELECT code FROM actor_rollup {w} GROUP BY code ORDER BY sum(events) DESC, code LIMIT ${len(params)}
+)
+SELECT actor_code AS source, recipient_code AS target, sum(events)::BIGINT AS events, sum(reports)::BIGINT AS reports,
+       sum(score_sum) / nullif(sum(score_n), 0) AS mean_score, sum(goldstein_sum) AS goldstein_sum
+FROM edge_rollup {w} {"AND" if clauses else "WHERE"} actor_code IN (SELECT code FROM nodes)
+  AND recipient_code IN (SELECT code FROM nodes)
+GROUP BY ALL
+ORDER BY events DESC, source, target""", params
+    params = []
+    clauses = filters.where(params)
     params.append(int(top))
-    sql = f"""
-WITH d AS (
-  SELECT actor_code, recipient_code, dedup_key, score, goldstein FROM dyads {_where(clauses)}
-),
+    return f"""
+WITH d AS (SELECT * FROM dyads {_where(clauses)}),
 nodes AS (
   SELECT code FROM (
-    SELECT actor_code AS code, dedup_key FROM d UNION ALL SELECT recipient_code, dedup_key FROM d
+    SELECT actor_code AS code, dedup_key FROM d
+    UNION ALL SELECT recipient_code, dedup_key FROM d WHERE recipient_code IS NOT NULL
   ) GROUP BY code ORDER BY count(DISTINCT dedup_key) DESC, code LIMIT ${len(params)}
+),
+e AS (
+  SELECT dedup_key, actor_code, recipient_code, count(*) AS reports, any_value(score) AS score,
+         any_value(goldstein) AS goldstein
+  FROM d WHERE actor_code IN (SELECT code FROM nodes) AND recipient_code IN (SELECT code FROM nodes)
+  GROUP BY dedup_key, actor_code, recipient_code
 )
-SELECT actor_code AS source, recipient_code AS target,
-       count(DISTINCT dedup_key) AS events, count(*) AS reports,
+SELECT actor_code AS source, recipient_code AS target, count(*) AS events, sum(reports)::BIGINT AS reports,
        avg(score) AS mean_score, sum(goldstein) AS goldstein_sum
-FROM d
-WHERE actor_code IN (SELECT code FROM nodes) AND recipient_code IN (SELECT code FROM nodes)
+FROM e
 GROUP BY ALL
-ORDER BY events DESC, source, target"""
-    return sql, params
+ORDER BY events DESC, source, target""", params
 
 
-def top_actors(n: int = 20, filters: Filters = Filters()) -> tuple[str, list[Any]]:
-    """The actors in most events (either side), with their names, as actor and as recipient."""
+def top_actors(n: int = 20, filters: Filters = NO_FILTERS, rollup: bool = False) -> tuple[str, list[Any]]:
+    """The actors in most events (either side), as actor and as recipient, with mean score."""
     params: list[Any] = []
-    clauses = filters.where(params)
-    params.append(int(n))
-    sql = f"""
-WITH d AS (SELECT * FROM dyads {_where(clauses)}),
-sides AS (
-  SELECT actor_code AS code, actor_name AS name, actor_country AS country, dedup_key, score, 'actor' AS side
-  FROM d
-  UNION ALL
-  SELECT recipient_code, recipient_name, recipient_country, dedup_key, score, 'recipient' FROM d
-  WHERE recipient_code IS NOT NULL
-)
-SELECT code, mode(name) AS name, any_value(country) AS country,
-       count(DISTINCT dedup_key) AS events,
-       count(DISTINCT dedup_key) FILTER (WHERE side = 'actor') AS as_actor,
-       count(DISTINCT dedup_key) FILTER (WHERE side = 'recipient') AS as_recipient,
-       avg(score) AS mean_score
-FROM sides
+    if rollup and (clauses := rollup_where(filters, params)) is not None:
+        params.append(int(n))
+        return f"""
+SELECT code, arg_max(name, events) AS name, any_value(country) AS country, sum(events)::BIGINT AS events,
+       sum(as_actor)::BIGINT AS as_actor, sum(as_recipient)::BIGINT AS as_recipient,
+       sum(score_sum) / nullif(sum(score_n), 0) AS mean_score
+FROM actor_rollup {_where(clauses)}
 GROUP BY code
 ORDER BY events DESC, code
-LIMIT ${len(params)}"""
-    return sql, params
+LIMIT ${len(params)}""", params
+    params = []
+    clauses = filters.where(params)
+    params.append(int(n))
+    return f"""
+WITH d AS (SELECT * FROM dyads {_where(clauses)}),
+sides AS (
+  SELECT actor_code AS code, actor_name AS name, actor_country AS country, dedup_key, score, TRUE AS is_actor
+  FROM d
+  UNION ALL
+  SELECT recipient_code, recipient_name, recipient_country, dedup_key, score, FALSE FROM d
+  WHERE recipient_code IS NOT NULL
+),
+per AS (
+  SELECT code, dedup_key, any_value(name) AS name, any_value(country) AS country, any_value(score) AS score,
+         bool_or(is_actor) AS as_actor, bool_or(NOT is_actor) AS as_recipient
+  FROM sides GROUP BY code, dedup_key
+)
+SELECT code, mode(name) AS name, any_value(country) AS country, count(*) AS events,
+       count(*) FILTER (WHERE as_actor) AS as_actor, count(*) FILTER (WHERE as_recipient) AS as_recipient,
+       avg(score) AS mean_score
+FROM per
+GROUP BY code
+ORDER BY events DESC, code
+LIMIT ${len(params)}""", params

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from dyad import __version__
 from dyad.errors import QueryError
-from dyad.store.aggregates import Filters
+from dyad.store.aggregates import NO_FILTERS, Filters
 
 if TYPE_CHECKING:
     from dyad.store.store import Store
@@ -28,20 +28,20 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv", "parquet", "polecat", "gdelt")
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
-    "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code "
-    "Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
-    "Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code "
-    "Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code "
-    "IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources "
-    "NumArticles AvgTone "
-    "Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code "
-    "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID "
-    "Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code "
-    "Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID "
-    "ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code "
-    "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
-).split()
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
+    "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code",
+    "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code", "Actor2Code",
+    "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code",
+    "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code", "IsRootEvent",
+    "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+    "NumSources", "NumArticles", "AvgTone", "Actor1Geo_Type", "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long",
+    "Actor1Geo_FeatureID", "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED",
+    "SOURCEURL",
+)
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
@@ -256,10 +256,10 @@ def _write(reader: pa.RecordBatchReader, fmt: str, out: Path, header: bool) -> i
                 w.write_batch(b)
                 rows += b.num_rows
     elif fmt == "jsonl":
-        with tmp.open("w", encoding="utf-8") as f:
+        with tmp.open("w", encoding="utf-8") as text:
             for b in reader:
                 for rec in b.to_pylist():
-                    f.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
+                    text.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
                 rows += b.num_rows
     else:
         tsv = fmt in ("gdelt", "polecat")
@@ -275,7 +275,7 @@ def _write(reader: pa.RecordBatchReader, fmt: str, out: Path, header: bool) -> i
     return rows
 
 
-def export(store: Store, fmt: str, out: Path, *, filters: Filters = Filters(), unique: bool | None = None,
+def export(store: Store, fmt: str, out: Path, *, filters: Filters = NO_FILTERS, unique: bool | None = None,
            header: bool | None = None) -> ExportSummary:
     """Write the store's events to ``out`` in ``fmt`` (one of ``FORMATS``).
 
@@ -312,3 +312,19 @@ def export(store: Store, fmt: str, out: Path, *, filters: Filters = Filters(), u
     }
     out.with_name(out.name + ".meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def write_frame(df: Any, out: Path) -> None:
+    """Write a query result by the file's suffix: .csv, .json (records), .jsonl or .parquet."""
+    suffix = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        df.to_csv(out, index=False)
+    elif suffix == ".json":
+        df.to_json(out, orient="records", date_format="iso", force_ascii=False, indent=1)
+    elif suffix == ".jsonl":
+        df.to_json(out, orient="records", lines=True, date_format="iso", force_ascii=False)
+    elif suffix == ".parquet":
+        df.to_parquet(out, index=False)
+    else:
+        raise QueryError(f"cannot tell the format of {out}: use .csv, .json, .jsonl or .parquet")

@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -37,6 +38,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 COMPACT_LOCK = ".compact.lock"
+ROLLUP = "rollup"
 
 ENTITY = pa.struct([
     ("code", pa.string()), ("name", pa.string()), ("country", pa.string()),
@@ -99,6 +101,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 TABLES = tuple(SCHEMAS)
+SORT_KEYS = {"dyads": "actor_country, recipient_country, date", "events": "published, doc_id, event_id"}
+"""Compacted parts are sorted so that filters on these columns skip most row groups."""
 KEY_COLUMN = {"documents": "doc_id", "mentions": "doc_id", "places": "doc_id", "events": "event_id",
               "dyads": "event_id", "failures": "source"}
 
@@ -150,16 +154,64 @@ def atomic_write_parquet(path: Path, table: pa.Table) -> None:
     _fsync_dir(path.parent)
 
 
+def _batches(sources: Sequence[Path], sort: str | None, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    if sort is None:
+        for f in sources:
+            yield from pq.ParquetFile(f).iter_batches(batch_size=batch_rows)
+        return
+    import duckdb
+
+    files = ", ".join("'" + str(f).replace("'", "''") + "'" for f in sources)
+    with duckdb.connect(":memory:") as con:
+        yield from con.sql(f"SELECT * FROM read_parquet([{files}]) ORDER BY {sort}").to_arrow_reader(batch_rows)
+
+
+def merge_parquet(sources: Sequence[Path], path: Path, schema: pa.Schema, sort: str | None = None,
+                  batch_rows: int = 250_000) -> None:
+    """Stream several parts into one (atomically, sorted by ``sort`` when given)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+    os.close(fd)
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as w:
+            buffer: list[pa.RecordBatch] = []
+            rows = 0
+            for batch in _batches(sources, sort, batch_rows):
+                buffer.append(batch)
+                rows += batch.num_rows
+                if rows >= batch_rows:
+                    w.write_table(pa.Table.from_batches(buffer).cast(schema), row_group_size=rows)
+                    buffer, rows = [], 0
+            if buffer:
+                w.write_table(pa.Table.from_batches(buffer).cast(schema), row_group_size=rows)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
 @dataclass(frozen=True, slots=True)
 class Manifest:
     """The live parts of each table (file names relative to the table folder)."""
 
     parts: Mapping[str, tuple[str, ...]]
     generation: int = 0
+    rollup: Mapping[str, Any] | None = None
+    """Summary tables ({"source": dyads parts summarised, "tables": {name: file}}), or None."""
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT_VERSION, "generation": self.generation,
-                           "parts": {t: list(self.parts.get(t, ())) for t in TABLES}}, indent=1)
+                           "parts": {t: list(self.parts.get(t, ())) for t in TABLES},
+                           "rollup": self.rollup}, indent=1)
+
+    def rollup_current(self) -> bool:
+        """Whether the summary tables were computed from exactly the live dyads parts."""
+        if not self.rollup:
+            return False
+        return sorted(self.rollup["source"]) == sorted(self.parts.get("dyads", ()))
 
 
 class Layout:
@@ -190,7 +242,7 @@ class Layout:
         if data.get("format") != FORMAT_VERSION:
             raise StoreError(f"{self.root}: store format {data.get('format')} is not {FORMAT_VERSION}")
         parts = {t: tuple(data.get("parts", {}).get(t, ())) for t in TABLES}
-        return Manifest(parts, int(data.get("generation", 0)))
+        return Manifest(parts, int(data.get("generation", 0)), data.get("rollup"))
 
     def stamp(self) -> tuple[int, int]:
         """Changes whenever the manifest is replaced (cheap to poll)."""
@@ -236,9 +288,33 @@ class Layout:
                     if p not in live:
                         live.append(p)
                 parts[t] = tuple(live)
-            new = Manifest(parts, m.generation + 1)
+            new = Manifest(parts, m.generation + 1, m.rollup)
             atomic_write_bytes(self.root / MANIFEST, new.to_json().encode())
             return new
+
+    def write_rollup(self, source: Sequence[str], tables: Mapping[str, pa.Table]) -> Manifest:
+        """Keep summary tables computed from the dyads parts ``source`` (replacing older ones)."""
+        (self.root / ROLLUP).mkdir(exist_ok=True)
+        names = {}
+        for t, data in tables.items():
+            name = part_name(f"{ROLLUP}-{t}", [*source, str(data.num_rows)])
+            atomic_write_parquet(self.root / ROLLUP / name, data)
+            names[t] = name
+        with self.lock():
+            m = self.manifest()
+            new = Manifest(m.parts, m.generation + 1, {"source": list(source), "tables": names})
+            atomic_write_bytes(self.root / MANIFEST, new.to_json().encode())
+        old = set((m.rollup or {}).get("tables", {}).values()) - set(names.values())
+        for name in old:
+            with contextlib.suppress(OSError):
+                (self.root / ROLLUP / name).unlink()
+        return new
+
+    def rollup_files(self, manifest: Manifest | None = None) -> dict[str, Path]:
+        m = manifest or self.manifest()
+        if not m.rollup_current():
+            return {}
+        return {t: self.root / ROLLUP / name for t, name in (m.rollup or {})["tables"].items()}
 
     def write_batch(self, tables: Mapping[str, pa.Table]) -> Manifest:
         """Write a batch's parts, then make them all live together."""
@@ -275,9 +351,8 @@ class Layout:
             for g in groups:
                 if len(g) < 2:
                     continue
-                data = pa.concat_tables([pq.read_table(f, schema=SCHEMAS[t]) for f in g])
                 name = f"{t}-{hashlib.sha256('|'.join(sorted(f.name for f in g)).encode()).hexdigest()[:24]}.parquet"
-                atomic_write_parquet(self.root / t / name, data)
+                merge_parquet(g, self.root / t / name, SCHEMAS[t], SORT_KEYS.get(t))
                 added.append(name)
                 gone += [f.name for f in g]
             if added:

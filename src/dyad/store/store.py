@@ -11,8 +11,8 @@ statement (DuckDB's parser says which) and runs under a time limit.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,10 @@ import pyarrow as pa
 from dyad.errors import QueryError, StoreError
 from dyad.records import Extraction
 from dyad.store import aggregates
-from dyad.store.aggregates import Filters
+from dyad.store.aggregates import NO_FILTERS, Filters
 from dyad.store.dedup import unique_events_sql
-from dyad.store.layout import SCHEMAS, TABLES, Layout
-from dyad.store.writer import write_extractions
+from dyad.store.layout import SCHEMAS, TABLES, Layout, Manifest
+from dyad.store.writer import Batch, write_extractions
 
 READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 DEFAULT_TIMEOUT = 30.0
@@ -43,6 +43,8 @@ SELECT * EXCLUDE (rn) FROM (
 ) WHERE rn = 1
   AND source NOT IN (SELECT source FROM documents WHERE n_errors = 0)""",
 }
+ROLLUPS = {"edge_rollup": aggregates.EDGE_ROLLUP_SQL, "actor_rollup": aggregates.ACTOR_ROLLUP_SQL}
+"""Yearly summaries of the dyads, kept beside the parts; used while no part was added since."""
 VIEWS = (*[t for t in TABLES if t != "failures"], "failures_log", *DERIVED_VIEWS)
 
 
@@ -64,13 +66,17 @@ class Store:
         self.timeout = timeout
         self._lock = threading.RLock()
         self._stamp: tuple[int, int] | None = None
+        self._rollup = False
+        self._manifest: Manifest | None = None
         root = str(self.path.resolve()) + "/"
         try:
             self._db = duckdb.connect(":memory:")
             if threads:
                 self._db.execute(f"SET threads = {int(threads)}")
-            for t, schema in SCHEMAS.items():
-                self._db.register(f"_empty_{t}", pa.Table.from_batches([], schema=schema))
+            for t, schema in SCHEMAS.items():  # typed empty tables for the views of empty tables
+                self._db.register("_schema", pa.Table.from_batches([], schema=schema))
+                self._db.execute(f"CREATE TABLE _empty_{t} AS SELECT * FROM _schema")
+                self._db.unregister("_schema")
             self._db.execute("SET autoinstall_known_extensions = false")
             self._db.execute("SET autoload_known_extensions = false")
             self._db.execute(f"SET allowed_directories = [{_literal(Path(root))}]")
@@ -96,6 +102,15 @@ class Store:
                 self._db.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM {source}")
             for name, sql in DERIVED_VIEWS.items():
                 self._db.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+            rollups = self.layout.rollup_files(manifest)
+            for name in ROLLUPS:  # summaries of older parts must not be read
+                if name in rollups:
+                    path = _literal(rollups[name])
+                    self._db.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({path})")
+                else:
+                    self._db.execute(f"DROP VIEW IF EXISTS {name}")
+            self._rollup = set(rollups) >= set(ROLLUPS)
+            self._manifest = manifest
             self._stamp = stamp
 
     def _run(self, sql: str, params: list[Any] | None = None, timeout: float | None = None) -> pd.DataFrame:
@@ -134,11 +149,39 @@ class Store:
         self.refresh()
         return n
 
+    def add_batch(self, batch: Batch) -> None:
+        """Write a gathered batch; visible to every reader at its next query."""
+        if len(batch):
+            self.layout.write_batch(batch.tables())
+
     def compact(self, target_rows: int = 2_000_000) -> dict[str, int]:
-        """Merge small parts into bigger ones (atomically); parts merged per table."""
+        """Merge small parts into bigger ones (atomically), then refresh the summaries;
+        parts merged per table."""
         out = self.layout.compact(target_rows=target_rows)
-        self.refresh()
+        self.rollup()
         return out
+
+    def rollup(self) -> bool:
+        """(Re)compute the yearly summary tables that answer unfiltered network and
+        top-actor questions without scanning every dyad; whether they were rewritten."""
+        self.refresh()
+        with self._lock:
+            manifest = self._manifest
+            assert manifest is not None
+            if manifest.rollup_current():
+                return False
+            tables = {}
+            for name, sql in ROLLUPS.items():
+                cur = self._db.cursor()
+                try:
+                    tables[name] = cur.sql(sql).to_arrow_table()
+                except duckdb.Error as exc:
+                    raise StoreError(f"cannot summarise the store: {exc}") from exc
+                finally:
+                    cur.close()
+            self.layout.write_rollup(manifest.parts.get("dyads", ()), tables)
+        self.refresh()
+        return True
 
     # -- questions ------------------------------------------------------------------
     def sql(self, query: str, params: list[Any] | None = None, timeout: float | None = None) -> pd.DataFrame:
@@ -156,7 +199,8 @@ class Store:
     def views(self) -> dict[str, list[str]]:
         """The views user SQL may read, with their columns."""
         self.refresh()
-        return {v: [r[0] for r in self._db.execute(f"DESCRIBE {v}").fetchall()] for v in VIEWS}
+        names = [*VIEWS, *(ROLLUPS if self._rollup else ())]
+        return {v: [r[0] for r in self._db.cursor().execute(f"DESCRIBE {v}").fetchall()] for v in names}
 
     def counts(self) -> dict[str, int]:
         """Rows per view, plus real events after deduplication (``unique_events``)."""
@@ -178,7 +222,7 @@ class Store:
     def failures(self) -> pd.DataFrame:
         return self._run("SELECT source, stage, message, ingested FROM failures ORDER BY ingested, source")
 
-    def events(self, filters: Filters = Filters(), *, unique: bool = False, limit: int | None = None,
+    def events(self, filters: Filters = NO_FILTERS, *, unique: bool = False, limit: int | None = None,
                ) -> pd.DataFrame:
         """Coded events (one per report), or real events with their reports (``unique``)."""
         params: list[Any] = []
@@ -197,16 +241,18 @@ class Store:
         return self._run(f"SELECT * FROM {view} {where} ORDER BY {order}{lim}", params)
 
     def dyad_series(self, actor: str, recipient: str | None = None, by: str = "month",
-                    filters: Filters = Filters(), both_directions: bool = False) -> pd.DataFrame:
+                    filters: Filters = NO_FILTERS, both_directions: bool = False) -> pd.DataFrame:
         """Events from ``actor`` to ``recipient`` per period, type and quad class."""
         return self._run(*aggregates.dyad_series(actor, recipient, by, filters, both_directions))
 
-    def network(self, top: int = 50, filters: Filters = Filters()) -> pd.DataFrame:
+    def network(self, top: int = 50, filters: Filters = NO_FILTERS) -> pd.DataFrame:
         """Directed edges among the ``top`` most active actors."""
-        return self._run(*aggregates.network(top, filters))
+        self.refresh()
+        return self._run(*aggregates.network(top, filters, rollup=self._rollup))
 
-    def top_actors(self, n: int = 20, filters: Filters = Filters()) -> pd.DataFrame:
-        return self._run(*aggregates.top_actors(n, filters))
+    def top_actors(self, n: int = 20, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+        self.refresh()
+        return self._run(*aggregates.top_actors(n, filters, rollup=self._rollup))
 
     def export(self, fmt: str, out: str | Path, **options: Any) -> Any:
         """Write the events in a format (see ``dyad.store.export``); a summary."""

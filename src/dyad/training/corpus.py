@@ -160,3 +160,13 @@ def load_corpus(root: Path, split: Split | None = None) -> list[GoldArticle]:
 
 def load_second(root: Path) -> list[GoldArticle]:
     return [article_from_dict(read_json(p), str(p), batch="second") for p in second_paths(root)]
+
+
+SECOND_PERCENT = 5
+
+
+def in_second_sample(article_id: str) -> bool:
+    """Whether an article belongs to the random ~5% sample that gets a second, independent
+    annotation (a hash of the id with its own salt, so the sample is stable as the corpus grows)."""
+    digest = hashlib.sha256(f"second:{article_id}".encode()).hexdigest()
+    return int(digest[:8], 16) % 100 < SECOND_PERCENT

@@ -20,7 +20,14 @@ from typing import Any
 from dyad.errors import CorpusError
 from dyad.training.agreement import Agreement, agreement, find_shared, load_scorer
 from dyad.training.codebook import DATE_RE, Codebook
-from dyad.training.corpus import GoldArticle, article_from_dict, article_paths, read_json, second_paths
+from dyad.training.corpus import (
+    GoldArticle,
+    article_from_dict,
+    article_paths,
+    in_second_sample,
+    read_json,
+    second_paths,
+)
 from dyad.training.report import Distribution, distribution, format_report, near_duplicates
 
 ID_RE = re.compile(r"^[a-z0-9]+-[a-z0-9-]+$")
@@ -44,6 +51,7 @@ class QCResult:
     duplicates: list[tuple[str, str, float]] = field(default_factory=list)
     distribution: Distribution | None = None
     agreement: Agreement | None = None
+    second_missing: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Issue]:
@@ -176,6 +184,10 @@ def check_corpus(root: Path, book: Codebook, scorer_dir: Path | None = None) -> 
         first = firsts.get(other.id)
         if first is not None and first.text != other.text:
             result.issues.append(Issue(other.id, "second annotation's text differs from the first's"))
+    annotated_twice = {a.id for a in result.second}
+    result.second_missing = [
+        a.id for a in result.articles if in_second_sample(a.id) and a.id not in annotated_twice
+    ]
     result.duplicates = near_duplicates(result.articles)
     for a, b, j in result.duplicates:
         result.issues.append(Issue(f"{a} / {b}", f"near-duplicate articles (shingle Jaccard {j:.2f})"))
@@ -192,6 +204,10 @@ def format_result(result: QCResult) -> str:
         lines.append(result.agreement.format())
     else:
         lines.append("agreement: not measured (no second annotations or no scorer found)")
+    lines.append(
+        f"second annotations: {len(result.second)}; sampled articles still without one: "
+        f"{', '.join(result.second_missing) or 'none'}"
+    )
     lines.append(f"\nQC: {len(result.errors)} errors, {len(result.issues) - len(result.errors)} warnings")
     lines += [f"  {i.severity}: {i.path}: {i.message}" for i in result.issues]
     return "\n".join(lines)
