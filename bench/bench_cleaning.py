@@ -223,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
         result["wcxb"] = wcxb_figures(config, args.limit)
     result["cost_ms_per_page"] = {k: round(1000 * sum(v) / len(v), 2) for k, v in timings.items() if v}
     if not args.no_pipeline:
-        result["pipeline"] = pipeline_share(config, 24)
+        try:
+            result["pipeline"] = pipeline_share(config, 24)
+        except DyadError as exc:  # the rest of the pipeline may be broken while cleaning is not
+            print(f"pipeline timing skipped: {exc}", file=sys.stderr)
 
     s, dev = result["seed"], result["dev"]
     table = [
@@ -250,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     c = result["cost_ms_per_page"]
     table.append(("clean ms/page html | text | trafilatura",
                   f"{c.get('html')} | {c.get('text')} | {c.get('trafilatura')}", "report"))
-    if "pipeline" in result:
+    if result.get("pipeline"):
         pl = result["pipeline"]
         table.append(("cleaning share of pipeline time", f"{pl['clean_share']} ({pl['clean_s_per_doc']}s of "
                       f"{pl['pipeline_s_per_doc']}s per doc)", "report"))

@@ -208,7 +208,7 @@ def scale_test(n_events: int, root: Path, chunk: int = 500_000) -> dict:
     store = Store(root)
     counts = store.counts()
     rollup_rows = {v: int(store.sql(f"SELECT count(*) AS n FROM {v}")["n"].iloc[0])
-                   for v in ("edge_rollup", "actor_rollup")}
+                   for v in ("edge_rollup", "actor_rollup", "type_rollup")}
     raw = Store(root)
     raw._rollup = False  # the same questions answered from the dyads themselves
     raw_net = raw._run(*aggregates.network(50))
@@ -217,6 +217,7 @@ def scale_test(n_events: int, root: Path, chunk: int = 500_000) -> dict:
         "dyad_series_RUS_AZE_month": timed(lambda: store.dyad_series("RUS", "AZE", by="month")),
         "network_top50": timed(lambda: store.network(50)),
         "top_actors_20": timed(lambda: store.top_actors(20)),
+        "counts_with_unique_events": timed(store.counts, repeat=3),
         "network_top50_without_rollup": t_raw,
         "network_top50_period_2019_2021": timed(lambda: store.network(50, Filters(start="2019", end="2021"))),
         "network_top50_type_filter_no_rollup": timed(lambda: store.network(50, Filters(types=("ASSAULT",))),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from dyad.api import extract, pipeline, read  # noqa: E402
-from dyad.config import Config  # noqa: E402
-from dyad.records import Document, Entity, Event, Extraction, Place, RawDocument  # noqa: E402
-from dyad.store import Store  # noqa: E402
+from dyad.api import extract, pipeline, read
+from dyad.config import Config
+from dyad.records import Document, Entity, Event, Extraction, Place, RawDocument
+from dyad.store import Store
 
 __all__ = [
     "Config",

@@ -94,7 +94,7 @@ class PipelinePlugin(WorkerPlugin):
         self.config = config
         self.pipeline: Any = None
 
-    def setup(self, worker: Any) -> None:  # type: ignore[override]
+    def setup(self, worker: Any) -> None:
         from dyad.pipeline import Pipeline
 
         self.pipeline = Pipeline(self.config)
@@ -103,7 +103,7 @@ class PipelinePlugin(WorkerPlugin):
 def _worker_pipeline() -> Any:
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    plugin: Any = get_worker().plugins.get(PLUGIN_NAME)
     if plugin is None or plugin.pipeline is None:
         raise ClusterError("the dyad worker plugin is not installed on this worker")
     return plugin.pipeline
@@ -113,7 +113,7 @@ def ingest_partition(paths: list[str], store: str, config: Config) -> dict[str, 
     """Run on a worker: code and store one partition; the ingest report as a dict."""
     from dyad.ingest import ingest
 
-    report = ingest(paths, store, config=config, pipeline=_worker_pipeline())
+    report = ingest(paths, store, config=config, pipeline=_worker_pipeline(), finish=False)
     return report.to_dict()
 
 
@@ -150,7 +150,8 @@ def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         except (OSError, TimeoutError) as exc:
             raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address="127.0.0.1:0" if _has_bokeh() else None,
+                           silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
@@ -188,13 +189,25 @@ def ingest_on_cluster(inputs: Iterable[str], store: str | Path, *, config: Confi
         client.close()
         if cluster is not None:
             cluster.close()
+    from dyad.ingest import finish_store
+
+    with Store(store) as st:  # compaction and summaries once, after every partition
+        finish_store(st)
     report.seconds = time.monotonic() - t0
     return report
 
 
+def _has_bokeh() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("bokeh") is not None
+
+
 def _dashboard(client: Any) -> str | None:
-    try:
-        import bokeh  # noqa: F401  (the dashboard needs it)
-    except ImportError:
+    """The dashboard's address, when the cluster serves one (it needs bokeh)."""
+    if not _has_bokeh():
         return None
-    return str(client.dashboard_link) if client.dashboard_link else None
+    try:
+        return str(client.dashboard_link) or None
+    except (KeyError, AttributeError):
+        return None

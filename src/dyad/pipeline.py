@@ -70,7 +70,7 @@ class Pipeline:
         assert self.knowledge is not None
         gazetteer = self.knowledge.places
         mentions = find_mentions(doc, self.knowledge.actors, self._matcher, document.published,
-                                 is_place=gazetteer.knows)
+                                 is_place=gazetteer.knows, locate=gazetteer.country_of)
         places = find_places(doc, gazetteer, mentions)
         return AnnotatedDocument(document=document, doc=doc, mentions=mentions, places=places)
 

@@ -97,3 +97,30 @@ def test_user_actor_file_through_the_config(tmp_path: Path, nlp: object) -> None
                     encoding="utf-8")
     pipe = Pipeline(Config(actor_files=(mine,)), nlp=nlp)
     assert coded(pipe, "Zorvania protested.") == [("Zorvania", "NZL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish-Azerbaijani alliance held.", [("Turkish", "TUR"), ("Azerbaijani", "AZE")]),
+    ("Ankara-Baku ties deepened.", [("Ankara", "TUR.GOV"), ("Baku", "AZE.GOV")]),
+    ("Russia's official position did not change.", [("Russia", "RUS")]),
+    ("Abkhazia rejected the proposal.", [("Abkhazia", "GEO.SEP")]),
+    ("The war in Abkhazia ended in 1993.", []),
+])
+def test_hyphens_adjectives_and_regions(pipe: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(pipe, text) == expected
+
+
+def test_sponsor_does_not_own_the_phrase(pipe: Pipeline) -> None:
+    found = coded(pipe, "Fighting broke out in Georgia. Russian-backed separatists shelled a village.")
+    assert ("separatists", "GEO.SEP") in found
+    assert all(code != "RUS.SEP" for _, code in found)
+
+
+def test_people_without_a_nationality_are_of_the_place(pipe: Pipeline) -> None:
+    found = coded(pipe, "Soldiers killed at least 50 civilians in Mali last week.")
+    assert ("civilians", "MLI.CVL") in found
+
+
+def test_people_take_the_country_of_a_named_place(pipe: Pipeline) -> None:
+    found = coded(pipe, "Israeli airstrikes killed 20 people in Gaza on Tuesday.")
+    assert ("people", "PSE.CVL") in found

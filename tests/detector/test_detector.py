@@ -53,7 +53,7 @@ def test_training_learns_the_triggers_and_round_trips(nlp, knowledge, tmp_path: 
     again = DetectorModel.load(path)
     assert again.version == "test" and again.buckets == 1 << 12
     doc = nlp("Kenya deployed troops near the border. The economy has grown slowly for a decade.")
-    found = again.detect(list(doc.sents)[0], typer)
+    found = again.detect(next(iter(doc.sents)), typer)
     assert [(doc[d.token].text, d.type) for d in found] == [("deployed", "MOBILIZE")]
     assert not again.detect(list(doc.sents)[1], typer)
     assert LABELS[0] == "O" and BUCKETS > 1 << 12

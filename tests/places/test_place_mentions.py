@@ -56,3 +56,10 @@ def test_place_mentions_are_sorted_and_disjoint(pipe: Pipeline) -> None:
     assert len(found) >= 3
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+def test_the_city_refers_to_the_town_named_before(pipe: Pipeline) -> None:
+    text = "Rebels are running Goma. When the fighters first marched into the city, they met no resistance."
+    found = places(pipe, text)
+    refs = [p for p in found if p.rule == "coref:place"]
+    assert [(p.text, p.place.name, p.place.country) for p in refs] == [("the city", "Goma", "COD")]

@@ -19,7 +19,8 @@ def test_detects_text_and_html_fields_and_keeps_hints(tmp_path):
     write_lines(path, [
         json.dumps({"text": "Plain body text.", "title": "A title", "url": "https://example.org/a",
                     "date": "2024-03-01T10:00:00", "author": "Ann Smith"}),
-        json.dumps({"html": "<html><body><p>Page</p></body></html>", "publisher": "Example News"}),
+        json.dumps({"html": "<html><body><p>Page</p></body></html>", "publisher": "Example News",
+                    "timestamp": 1709287200}),
     ])
     a, b = iter_inputs([str(path)], Config())
     assert isinstance(a, RawDocument) and a.content == "Plain body text." and a.media_type == "text/plain"
@@ -27,6 +28,7 @@ def test_detects_text_and_html_fields_and_keeps_hints(tmp_path):
     assert a.hints == {"title": "A title", "url": "https://example.org/a", "published": "2024-03-01",
                        "authors": ["Ann Smith"]}
     assert isinstance(b, RawDocument) and b.media_type == "text/html" and b.hints["publisher"] == "Example News"
+    assert b.hints["published"] == "2024-03-01"
 
 
 def test_field_option_and_missing_field(tmp_path):

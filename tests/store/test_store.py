@@ -94,9 +94,11 @@ def test_network_and_top_actors(store: Store) -> None:
 def test_summaries_answer_like_the_dyads(store: Store) -> None:
     for f in (Filters(), Filters(include_aux=True), Filters(start="2023", end="2023")):
         assert store.rollup() in (True, False)
+        fast_counts = store.counts()
         fast_net = store.network(10, f)
         fast_top = store.top_actors(10, f)
         store._rollup = False
+        assert store.counts() == fast_counts
         slow_net = store._run(*aggregates.network(10, f))
         slow_top = store._run(*aggregates.top_actors(10, f))
         pd.testing.assert_frame_equal(fast_net, slow_net, check_dtype=False)

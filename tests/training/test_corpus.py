@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from dyad.errors import CorpusError
-from dyad.training.corpus import load_article, load_corpus, split_of
+from dyad.training.corpus import in_second_sample, load_article, load_corpus, split_of
 
 
 def test_real_corpus_loads_with_spans_in_place(corpus_root):
@@ -56,3 +56,13 @@ def test_loader_reads_a_written_record(tmp_path, make_record, make_corpus):
     assert article.events[1].actor == ("TUR.GOV", "RUS.GOV")
     assert article.events[0].to_dict()["location"] == "Tal Abyad|SYR"
     assert len(article.paragraphs()) == 2
+
+
+def test_second_sample_is_stable_and_small():
+    ids = [f"b{n // 10:03d}-{n % 10:03d}" for n in range(3000)]
+    share = sum(in_second_sample(i) for i in ids) / len(ids)
+    assert 0.03 < share < 0.07
+    assert {i for i in ids[:500] if in_second_sample(i)} == {i for i in ids[:500] if in_second_sample(i)}
+    # a different hash from the split: the sample is not just the validation articles
+    sampled = [i for i in ids if in_second_sample(i)]
+    assert any(split_of(i) == "train" for i in sampled)

@@ -68,3 +68,16 @@ def test_agreement_with_the_shared_scorer(shared_dir):
     worse = agreement(first, [article_from_dict(other, "second")], scorer)
     assert worse.event_f1 == pytest.approx(2 / 3)
     assert worse.type_f1 == pytest.approx(2 / 3)
+
+
+def test_agreement_lists_disagreements(shared_dir):
+    scorer = load_scorer(shared_dir / "eval")
+    (rec,) = parse_draft(DRAFT)
+    (other,) = parse_second(
+        "### z001-001\n" + DRAFT.split("---\n")[1].replace("AID TUR.GOV", "COOPERATE TUR.GOV"),
+        {"z001-001": copy.deepcopy(rec)},
+    )
+    result = agreement([article_from_dict(rec, "a")], [article_from_dict(other, "b")], scorer)
+    kinds = {(k, t) for _, k, t, _ in result.disagreements}
+    assert kinds == {("miss", "AID"), ("extra", "COOPERATE")}
+    assert "miss AID" in result.format()

@@ -179,3 +179,21 @@ def test_answers_follow_the_store_when_an_ingest_commits(empty_live, pipe) -> No
             writer.add(pipe.run([RawDocument(source="x.txt", content="Chile accused Peru of spying on Monday.")]))
         assert c.get("/api/overview").json()["counts"]["documents"] == 1
         assert c.get("/api/events", params={"include_aux": "true"}).json()["total"] >= 1
+
+
+def test_country_filter_matches_either_side_or_the_place(client: httpx.Client) -> None:
+    everything = client.get("/api/events", params={"include_aux": "true", "size": 500}).json()["events"]
+    for country in {a["country"] for e in everything for a in e["actor"] + e["recipient"] if a["country"]}:
+        got = client.get("/api/events", params={"include_aux": "true", "size": 500, "country": country}).json()
+        expected = {e["event_id"] for e in everything if e["place_country"] == country
+                    or any(a["country"] == country for a in e["actor"] + e["recipient"])}
+        assert {e["event_id"] for e in got["events"]} == expected, country
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    from dyad.web.api import _csv_cell
+
+    for text in ("=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1"):
+        assert _csv_cell(text).startswith("'")
+    assert _csv_cell("Russia accused Ukraine") == "Russia accused Ukraine"
+    assert _csv_cell(-3.5) == -3.5

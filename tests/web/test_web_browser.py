@@ -91,6 +91,7 @@ def test_every_page_loads(watched: Watched, live, client) -> None:
     doc = _doc_with_events(client)
     checks = {
         "overview": ("/", "svg.chart rect, .stats .stat"),
+        "documents": ("/documents", "table.data a.doclink"),
         "events": ("/events?include_aux=true", "table.events tbody tr"),
         "document": (f"/documents/{doc['doc_id']}", ".card.event"),
         "dyad": ("/dyad", "svg.chart"),
@@ -135,6 +136,21 @@ def test_click_document_then_event_then_dyad(watched: Watched, live, client) -> 
     watched.assert_clean()
 
 
+def test_event_links_open_the_document_at_the_sentence(watched: Watched, live, client) -> None:
+    ev = next(e for e in client.get("/api/events", params={"include_aux": "true"}).json()["events"] if e["trigger"])
+    page = watched.open(live.url + "/events?include_aux=true")
+    page.locator(f"table.events a[href$='{ev['event_id'].split(':')[-1]}']").first.click()
+    page.wait_for_url(re.compile(r"/documents/.+#ev="))
+    page.wait_for_selector(".doctext .focus")
+    assert ev["trigger"] in "".join(page.locator(".doctext .focus").all_text_contents())
+    assert page.locator(".card.event.active").count() == 1
+    watched.assert_clean()
+    missing = watched.open(live.url + "/documents/0000000000000000")
+    missing.wait_for_selector("main .error")
+    assert "no such document" in missing.locator("main .error").inner_text()
+    assert "Traceback" not in missing.content()
+
+
 def test_network_edge_opens_its_dyad(watched: Watched, live) -> None:
     page = watched.open(live.url + "/network")
     path = page.locator("svg.network a.edge path[data-source]").first
@@ -176,7 +192,7 @@ def test_stored_script_never_runs(watched: Watched, live, client) -> None:
     docs = client.get("/api/documents").json()["documents"]
     hostile = next(d for d in docs if "hostile" in d["source"])
     assert "<script>" in hostile["title"]
-    pages = ["/", f"/documents/{hostile['doc_id']}", "/events?include_aux=true&source=" +
+    pages = ["/", "/documents", f"/documents/{hostile['doc_id']}", "/events?include_aux=true&source=" +
              hostile["source"].replace("/", "%2F")]
     for i, path in enumerate(pages):
         page = watched.open(live.url + path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -12,10 +14,12 @@ from dyad.errors import ConfigError
 from dyad.web import WebSettings, create_app
 from dyad.web import queries as web_queries
 
-GET_ROUTES = ["/", "/events", "/dyad", "/network", "/map", "/read", "/api/info", "/api/overview", "/api/documents",
-              "/api/events", "/api/events.csv", "/api/event-types", "/api/actors", "/api/network", "/api/map",
-              "/api/outlines", "/api/failures", "/api/views", "/api/dyad?actor=AZE", "/api/dyad/events?actor=AZE",
-              "/api/sql?q=select%201", "/openapi.json"]
+GET_ROUTES = [
+    "/", "/documents", "/events", "/dyad", "/network", "/map", "/read", "/openapi.json",
+    "/api/info", "/api/overview", "/api/documents", "/api/events", "/api/events.csv", "/api/event-types",
+    "/api/actors", "/api/network", "/api/map", "/api/outlines", "/api/failures", "/api/views",
+    "/api/dyad?actor=AZE", "/api/dyad/events?actor=AZE", "/api/sql?q=select%201",
+]
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
@@ -47,7 +51,7 @@ def test_every_response_forbids_inline_scripts(client: httpx.Client) -> None:
 
 
 def test_pages_hold_no_data_and_no_inline_script(client: httpx.Client) -> None:
-    for path in ("/", "/events", "/dyad", "/network", "/map", "/read"):
+    for path in ("/", "/documents", "/events", "/dyad", "/network", "/map", "/read"):
         html = client.get(path).text
         assert "<script>" not in html and "onerror" not in html and "onload" not in html
         assert "http://" not in html and "https://" not in html  # nothing from elsewhere
@@ -139,3 +143,54 @@ def test_a_public_address_without_a_token_is_refused(web_store_dir: Path) -> Non
 def test_other_host_names_are_refused(client: httpx.Client) -> None:
     r = client.get("/api/info", headers={"Host": "attacker.example"})
     assert r.status_code == 400
+
+
+@pytest.fixture()
+def article_host() -> Iterator[str]:
+    """A tiny HTTP server on 127.0.0.1: /article is an article, /away redirects to another address."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/away":
+                self.send_response(302)
+                self.send_header("Location", "http://127.0.0.2:9/secret")
+                self.end_headers()
+                return
+            if self.path == "/hop":
+                self.send_response(301)
+                self.send_header("Location", "/article")
+                self.end_headers()
+                return
+            body = b"<html><body><article><h1>Talks</h1><p>Chile accused Peru of spying on Monday, officials in" \
+                   b" Santiago said.</p></article></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_read_url_checks_every_redirect(client: httpx.Client, article_host: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyad.web import live as web_live
+
+    monkeypatch.setattr(web_live, "_is_public", lambda host: host == "127.0.0.1")  # stand-in for a public site
+    ok = client.post("/api/read", json={"url": article_host + "/hop"})
+    assert ok.status_code == 200, ok.text
+    assert "Chile accused Peru" in ok.json()["document"]["text"]
+    assert ok.json()["document"]["url"].endswith("/article")
+    away = client.post("/api/read", json={"url": article_host + "/away"})
+    assert away.status_code == 422 and "refusing" in away.json()["error"]

@@ -38,7 +38,7 @@ class _Ante:
     locative: bool
 
 
-def _antecedents(doc: Any, mentions: list[Mention], located: list[Hit]) -> list[_Ante]:
+def _antecedents(doc: Any, mentions: list[Mention], located: list[tuple[int, Entity]]) -> list[_Ante]:
     out: list[_Ante] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end)
@@ -48,8 +48,8 @@ def _antecedents(doc: Any, mentions: list[Mention], located: list[Hit]) -> list[
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))
         out.append(_Ante(m.start, m.entity, subject, is_locative(span)))
-    for h in located:
-        out.append(_Ante(doc[h.start].idx, h.entry.entity, False, True))
+    for start, entity in located:
+        out.append(_Ante(start, entity, False, True))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -97,8 +97,12 @@ def _choose(doc: Any, antes: list[_Ante], tok_i: int, agent: str | None, theatre
 
 
 def context_mentions(doc: Any, runs: list[list[Hit]], mentions: list[Mention],
-                      located: list[Hit]) -> list[Mention]:
-    """Agent words with no country in their phrase, and "the country", take an antecedent."""
+                      located: list[tuple[int, Entity]]) -> list[Mention]:
+    """Agent words with no country in their phrase, and "the country", take an antecedent.
+
+    ``located``: (offset, entity) of names used as places (a capital "in Baku", a place
+    "in Gaza"), which place non-state actors but never act themselves.
+    """
     out: list[Mention] = []
     antes = _antecedents(doc, mentions, located)
     theatre = _theatre(antes)
@@ -110,6 +114,10 @@ def context_mentions(doc: Any, runs: list[list[Hit]], mentions: list[Mention],
         agent = chain_agent(run)
         if agent not in CONTEXT_AGENTS or head_tok.dep_ not in HEAD_DEPS:
             continue
+        first = doc[run[0].start]
+        if first.ent_type_ == "ORG" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN" \
+                and doc[first.i - 1].ent_type_ == "ORG":
+            continue  # "the National Liberation Army": part of a name the lexicon lacks
         if doc[run[0].start : last.end].text.lower() in MULTI_PARTY:
             continue  # "the delegations", "both sides": several parties, not one state
         start = run[0].start

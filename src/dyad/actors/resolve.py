@@ -1,10 +1,12 @@
 """Finding actor mentions in a parsed text (the actor part of the annotate stage).
 
 ``find_mentions(doc, lexicon, matcher, date=None, is_place=None) -> list[Mention]``
+(``matcher`` from ``build_matcher(lexicon, nlp)``, built once per process).
 
 What the event coder can rely on:
 
-- Mentions are sorted by ``start`` and never overlap (the longest phrase wins).
+- Mentions are sorted by ``start`` and never overlap (the longest phrase wins); each
+  mention's ``text`` is ``doc.text[start:end]``.
 - A mention covers the whole noun phrase that names the actor and carries the agent the
   phrase states: "Russian peacekeepers" and "Moscow's peacekeepers" -> ``RUS.MIL``;
   "Yerevan's political and security elites" -> ``ARM.GOV``; "the foreign minister of
@@ -12,18 +14,26 @@ What the event coder can rely on:
   ``person`` set; "the Armenian National Congress Party" -> ``ARM.PTY``.
 - A bare country name stays bare (``RUS``): whether it acts as the government is for the
   coder to decide from its role. Metonyms ("Baku", "the Kremlin") are ``.GOV`` and have
-  ``metonym=True``; used as a place ("talks in Baku") they are not actors at all.
-- Coordinated actors are separate mentions ("Russia and Iran" -> ``RUS``, ``IRN``); an
-  agent word distributes over them ("Russian and Turkish troops" -> ``RUS.MIL``, ``TUR.MIL``).
+  ``metonym=True``; used as a place ("talks in Baku", "a visit to Taipei") they are not
+  actors at all. A breakaway region's name ("Abkhazia") is an actor (``GEO.SEP``) only
+  where it acts (a subject, an owner, an object); elsewhere it is a place.
+- Coordinated actors are separate mentions ("Russia and Iran", "Turkish-Azerbaijani"
+  -> two mentions); an agent word distributes over them ("Russian and Turkish troops"
+  -> ``RUS.MIL``, ``TUR.MIL``). A sponsor does not own the phrase ("Russian-backed
+  separatists" are not ``RUS.SEP``). An agent word used as an adjective ("official
+  position", "military presence") sets nothing.
 - Persons: known office holders are coded by the office they hold at ``date`` (the
-  article's date); unknown persons by a title or an apposition naming what they lead
-  ("Edmon Marukyan, leader of Bright Armenia" -> ``ARM.PTY``), and later mentions of the
-  same surname in the document reuse that code.
+  article's date; a former official is ``.ELI``); unknown persons by a title
+  ("Armenian Deputy Foreign Minister X" -> ``ARM.GOV``) or an apposition naming what
+  they lead ("X, leader of the Bright Armenia Party" -> ``ARM.PTY``), and later mentions
+  of the same name in the document reuse that code (see ``dyad.actors.coref``).
 - Without a country in the phrase, an agent word that heads a noun phrase ("the
-  government", "its troops", "rebels") takes the country most recently named in this
-  or the two sentences before (``rule`` starts with ``coref:``); so does "the country".
+  government", "its troops", "rebels", "civilians") takes an antecedent: state agents
+  the subject of the sentence or the state named last; rebels, separatists, gangs and
+  civilians the country the sentence places them in, else the country the text is
+  mostly about. So does "the country". These mentions have ``rule`` "coref:...".
 - ``rule`` names the lexicon entries (``actor:<file>:<pattern>``, joined with ``+``) or the
-  rule (``appos:``, ``coref:``) that produced the mention.
+  rule (``title:``, ``appos:``, ``coref:``) that produced the mention.
 """
 
 from __future__ import annotations
@@ -173,20 +183,39 @@ def _resolve_run(doc: Any, run: list[Hit]) -> list[Mention]:
     return out
 
 
+def _named_places(doc: Any, hits: list[Hit], locate: Callable[[str], str | None]) -> list[tuple[int, Entity]]:
+    """Places the text names as places and that are no lexicon actor, with their country."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    out: list[tuple[int, Entity]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and not covered.intersection(range(ent.start, ent.end)) \
+                and is_locative(ent):
+            country = locate(ent.text.removeprefix("the "))
+            if country and len(country) == 3 and country.isupper():
+                out.append((ent.start_char, Entity.make(country, None, ent.text)))
+    return out
+
+
 def find_mentions(doc: Any, lexicon: ActorLexicon, matcher: ActorMatcher, date: str | None = None,
-                  is_place: Callable[[str], bool] | None = None) -> list[Mention]:
+                  is_place: Callable[[str], bool] | None = None,
+                  locate: Callable[[str], str | None] | None = None) -> list[Mention]:
     """Actor mentions in ``doc`` (a spaCy Doc), coded at ``date`` (ISO, the article's date).
 
     ``is_place`` tells whether a name is a known place: such names are never taken as
-    unknown persons (the small English model tags some places as PERSON).
+    unknown persons (the small English model tags some places as PERSON). ``locate``
+    gives the country of a place name (or None): places named in the text ("in Gaza")
+    tell where rebels, civilians and the like without a nationality belong.
     """
     hits = find_hits(doc, lexicon, matcher, date)
     runs = _runs(doc, hits)
     mentions: list[Mention] = []
     for run in runs:
         mentions += _resolve_run(doc, run)
-    located = [h for h in hits if h.entry.kind == "metonym" and is_locative(doc[h.start : h.end])]
-    mentions += context_mentions(doc, runs, mentions, located)
+    located = [(doc[h.start].idx, h.entry.entity) for h in hits
+               if h.entry.kind == "metonym" and is_locative(doc[h.start : h.end])]
+    if locate is not None:
+        located += _named_places(doc, hits, locate)
+    mentions += context_mentions(doc, runs, mentions, sorted(located, key=lambda x: x[0]))
     persons, dropped = person_mentions(doc, mentions, is_place)
     mentions = [m for m in mentions if m not in dropped] + persons
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))

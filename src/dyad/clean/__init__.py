@@ -1,7 +1,11 @@
 """Cleaning: from a ``RawDocument`` to a ``Document`` holding only the article.
 
-HTML goes through trafilatura (``clean.html``); plain text that still carries page
-boilerplate goes through dyad's own paragraph classifier (``clean.text``).
+HTML goes through trafilatura and then dyad's paragraph classifier (``clean.html``);
+plain text that still carries page boilerplate goes through the classifier alone
+(``clean.text``): phrase lists (``clean.boilerplate``), bylines (``clean.byline``), the
+publisher (``clean.publisher``), per-paragraph language (``clean.language``). With a
+batch, ``clean_batch`` also treats lines repeated across a site's pages as boilerplate
+(``clean.site_repeats``).
 """
 
 from __future__ import annotations

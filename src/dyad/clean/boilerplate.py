@@ -44,6 +44,8 @@ class Boilerplate:
     fences: tuple[Pattern, ...]
     lines: tuple[Pattern, ...]
     phrases: tuple[Pattern, ...]
+    any_phrase: re.Pattern[str] | None = None
+    """All phrase patterns in one regex: most paragraphs hold none, and are done at once."""
 
     def fence(self, text: str) -> str | None:
         """The kind of section header ``text`` is (comments, related, tags ...), or None."""
@@ -64,6 +66,8 @@ class Boilerplate:
     def phrase(self, text: str, short: int = 20) -> str | None:
         """The kind of boilerplate ``text`` is by its phrases, or None: one phrase marks a
         short paragraph (up to ``short`` words), a longer one needs two."""
+        if self.any_phrase is not None and not self.any_phrase.search(text):
+            return None
         kinds = [p.kind for p in self.phrases for _ in p.regex.finditer(text)]
         if not kinds:
             return None
@@ -93,7 +97,8 @@ def _load(extra: tuple[Path, ...]) -> Boilerplate:
             except re.error as exc:
                 raise LexiconError(f"{path}: bad pattern {row['pattern']!r}: {exc}") from exc
             found[row["role"]].append(Pattern(row["kind"], row["role"], regex))
-    return Boilerplate(tuple(found["fence"]), tuple(found["line"]), tuple(found["phrase"]))
+    combined = re.compile("|".join(f"(?:{p.regex.pattern})" for p in found["phrase"]), re.IGNORECASE)
+    return Boilerplate(tuple(found["fence"]), tuple(found["line"]), tuple(found["phrase"]), combined)
 
 
 def words(text: str) -> list[str]:

@@ -24,6 +24,14 @@ DROP = frozenset({"phrase", "label", "foreign", "caption", "fence", "byline", "t
 """Kinds of paragraph dropped from trafilatura's main content (the rest is trusted)."""
 
 
+RECALL_FLOOR = 0.5
+"""Below this share of the text classifier's body, trafilatura's default mode is tried."""
+
+
+def _words(blocks: list[tuple[str, str]]) -> int:
+    return sum(len(t.split()) for t, _ in blocks)
+
+
 def _fold(s: str) -> str:
     return " ".join(s.lower().split())
 
@@ -35,12 +43,12 @@ def _split_authors(value: str | None) -> list[str]:
     return [p for p in parts if p and not any(c.isdigit() for c in p) and len(p.split()) <= 6]
 
 
-def main_blocks(html: str, url: str | None = None) -> list[tuple[str, str]]:
+def main_blocks(html: str, url: str | None = None, precision: bool = True) -> list[tuple[str, str]]:
     """trafilatura's main content as (paragraph, tag) pairs in order; tag is one of
     p, head (a heading), item (a list item), row (a table row, cells joined by " | ")."""
     xml = trafilatura.extract(
         html, url=url, output_format="xml", include_comments=False, include_tables=True,
-        include_images=False, include_links=False, include_formatting=False, favor_precision=True,
+        include_images=False, include_links=False, include_formatting=False, favor_precision=precision,
         deduplicate=False, with_metadata=False,
     )
     if not xml:
@@ -106,7 +114,12 @@ def clean_html(html: str, source: str, url: str | None = None, bp: Boilerplate |
     page = clean_text("\n".join(visible_lines(html)), source, repeated=repeated, bp=bp)
     publisher = (meta.sitename if meta else None) or page.publisher
     exclude = {publisher.lower()} if publisher else set()
+    # trafilatura's precision mode, unless it drops most of what the page's text holds
     blocks = main_blocks(html, url)
+    if _words(blocks) < RECALL_FLOOR * len(page.text.split()):
+        wider = main_blocks(html, url, precision=False)
+        if _words(wider) > _words(blocks):
+            blocks = wider
     lang = body_language([t for t, _ in blocks])
     kept, headings, removed = filter_blocks(blocks, bp, exclude, lang, repeated)
     if not kept and page.text:  # trafilatura found nothing: the text classifier's body

@@ -56,8 +56,12 @@ def _progress_display(stream_is_tty: bool) -> Iterator[Callable[[IngestProgress]
 @store_option
 @click.option("--commit-every", type=int, default=64, show_default=True,
               help="Documents per committed batch.")
+@click.option("--scheduler", help="A Dask scheduler address (tcp://host:8786): run on that cluster.")
+@click.option("--cluster", is_flag=True, default=False,
+              help="Run on a local Dask cluster of --workers processes (default when --scheduler is given).")
 @config_options
-def ingest_cmd(inputs: tuple[str, ...], store_path: Path, commit_every: int, **opts: Any) -> None:
+def ingest_cmd(inputs: tuple[str, ...], store_path: Path, commit_every: int, scheduler: str | None,
+               cluster: bool, **opts: Any) -> None:
     """Code INPUTS (files, folders, globs, URLs) and keep every record in a store.
 
     Inputs already in the store are skipped, so an interrupted ingest resumes where it
@@ -65,6 +69,9 @@ def ingest_cmd(inputs: tuple[str, ...], store_path: Path, commit_every: int, **o
     the end; the exit code is 1 when any failed.
     """
     config = build_config(**opts)
+    if scheduler or cluster:
+        _ingest_on_cluster(inputs, store_path, config, scheduler)
+        return
     try:
         with _progress_display(sys.stderr.isatty()) as on_progress:
             report = ingest(inputs, store_path, config=config, batch_docs=commit_every, on_progress=on_progress)
@@ -80,4 +87,32 @@ def ingest_cmd(inputs: tuple[str, ...], store_path: Path, commit_every: int, **o
     for source, stage, message in report.failed:
         click.echo(f"  failed [{stage}] {source}: {message}", err=True)
     if report.failed:
+        sys.exit(1)
+
+
+def _ingest_on_cluster(inputs: tuple[str, ...], store_path: Path, config: Any, scheduler: str | None) -> None:
+    from dyad.cluster import ClusterError, ClusterReport, ingest_on_cluster
+
+    if not log.isEnabledFor(logging.INFO):  # keep Dask's own chatter out of a quiet run
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+
+    def on_partition(r: ClusterReport) -> None:
+        if r.partitions == 1 and r.dashboard:
+            click.echo(f"dyad: Dask dashboard at {r.dashboard}", err=True)
+        click.echo(f"dyad: {r.partitions} partition(s) done: {r.stored} stored, {r.events} events, "
+                   f"{r.failures} failed", err=True)
+
+    try:
+        report = ingest_on_cluster(inputs, store_path, config=config, scheduler=scheduler,
+                                   workers=max(config.workers, 1), on_partition=on_partition)
+    except (ClusterError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"dyad: {report.stored} document(s) stored in {store_path} ({report.skipped} already there); "
+               f"{report.events} event(s); {report.failures} failed; {report.seconds:.1f} s", err=True)
+    for f in report.failed:
+        click.echo(f"  failed [{f['stage']}] {f['source']}: {f['message']}", err=True)
+    for part in report.lost_partitions:
+        click.echo(f"  partition lost after retries: {', '.join(part[:3])}{' ...' if len(part) > 3 else ''}",
+                   err=True)
+    if report.failed or report.lost_partitions:
         sys.exit(1)

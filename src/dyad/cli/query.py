@@ -54,12 +54,20 @@ def show(df: pd.DataFrame, out: Path | None) -> None:
         for col in df.columns:
             table.add_column(str(col))
         for row in df.head(500).itertuples(index=False):
-            table.add_row(*("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row))
+            table.add_row(*(_cell(v) for v in row))
         Console().print(table)
         if len(df) > 500:
             click.echo(f"({len(df)} rows; first 500 shown; use --out to save them all)", err=True)
     else:
         click.echo(df.to_csv(index=False), nl=False)
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
 
 
 def _open(store_path: Path) -> Store:

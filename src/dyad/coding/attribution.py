@@ -16,8 +16,10 @@ from dyad.coding.roles import RoleReader
 from dyad.records import AUTHOR, Attribution
 
 QUOTES = "\"“”«»"
-REPORT_VERBS = SPEECH_VERBS | {"accord", "show", "quote", "cite", "believe", "estimate", "fear", "accuse"} - {
-    "warn", "predict"}
+# "announce" and "declare" perform the act they name: an announced act is the author's report
+REPORT_VERBS = (SPEECH_VERBS | {"accord", "show", "quote", "cite", "believe", "estimate", "fear"}) - {
+    "warn", "predict", "announce", "declare"}
+OWN_SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
 
 
 def _speech_head(verb: Any) -> Any | None:
@@ -32,7 +34,7 @@ def _speech_head(verb: Any) -> Any | None:
             return parent
         # "..., X said." often parses the speech verb as the dependent of the event verb
         for c in t.children:
-            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SPEECH_VERBS and c.i > verb.i and not any(
+            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORT_VERBS and c.i > verb.i and not any(
                     cc.dep_ in ("ccomp",) for cc in c.children):
                 return c
         if dep in ("conj", "xcomp", "ccomp", "advcl", "relcl", "acl", "parataxis", "dobj", "pobj", "prep"):
@@ -57,8 +59,10 @@ def _quoted(sent: Any, char: int) -> bool:
     return sum(before.count(q) for q in QUOTES) % 2 == 1
 
 
-def attribute(trigger: Any, sent: Any, reader: RoleReader, is_speech_act: bool) -> Attribution:
-    """The attribution of the event triggered at ``trigger`` in ``sent``."""
+def attribute(trigger: Any, sent: Any, reader: RoleReader, is_speech_act: bool,
+              event_type: str = "", actor_codes: frozenset[str] = frozenset()) -> Attribution:
+    """The attribution of the event triggered at ``trigger`` in ``sent``; a demand, accusation,
+    threat or refusal reported by its own actor is that actor's act, told by the author."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
@@ -82,4 +86,6 @@ def attribute(trigger: Any, sent: Any, reader: RoleReader, is_speech_act: bool) 
                 source, cue = ents[0], "according to"
     if source is None:
         return Attribution(None, cue, quoted) if (cue or quoted) else AUTHOR
+    if event_type in OWN_SPEECH_ACTS and source.code in actor_codes:
+        return Attribution(None, cue, quoted)
     return Attribution(source, cue, quoted)

@@ -66,7 +66,8 @@ def read_aux(trigger: Any) -> AuxReading:
     aux: list[str] = []
     verb = _verb_of(trigger)
     chain = _chain(verb)
-    neg = any(c.dep_ == "neg" for v in chain[:2] for c in v.children)
+    xchain = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    neg = any(c.dep_ == "neg" for v in xchain for c in v.children)
     if trigger.pos_ in ("NOUN", "PROPN"):
         neg = neg or any(c.lower_ in ("no",) and c.dep_ == "det" for c in trigger.children)
     if any(v.lemma_.lower() in NEGATING_VERBS for v in chain[1:]):

@@ -18,7 +18,7 @@ from dyad.coding.aux import AuxReading, read_aux
 from dyad.coding.context import event_contexts
 from dyad.coding.dates import TimeExpr, days_before, publication_date, time_expressions
 from dyad.coding.location import event_location, place_index
-from dyad.coding.roles import LIGHT_VERBS, Discourse, MentionIndex, RoleReader, Roles
+from dyad.coding.roles import LIGHT_VERBS, Discourse, MentionIndex, RoleReader, Roles, distinct_from
 from dyad.coding.triggers import TriggerMatch
 from dyad.config import Config
 from dyad.knowledge import Knowledge
@@ -27,7 +27,7 @@ from dyad.records import AnnotatedDocument, Event, EventDate, Evidence, Span
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj", "acl", "nsubjpass", "attr", "oprd"}
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT"}
 HOSTILE = {"ASSAULT", "COERCE"}
-IMPLICIT_RECIPIENT = {"ACCUSE", "SUPPORT"}
+IMPLICIT_RECIPIENT = {"ACCUSE", "SUPPORT", "REJECT"}
 NEGATED_IS_REJECT = {"accept", "recognise", "recognize", "endorse"}
 VERBAL_ACTS = {"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"}
 PREDICTION_HEDGES = {"likely", "probably", "doubt", "surely", "certainly", "inevitably", "presumably", "perhaps"}
@@ -68,14 +68,17 @@ CONTENT_PREPS = {"of", "for", "about", "on", "against", "over", "to", "from", "i
 STOP_DEPS = {"conj", "parataxis", "relcl", "ROOT", "appos"}
 
 
-def _content_link(t: Any) -> bool:
+def _content_link(t: Any, outer: Any) -> bool:
     """Whether ``t`` (a child of a trigger) holds that trigger's content."""
     if t.dep_ == "prep":
         return t.lower_ in CONTENT_PREPS
+    if t.dep_ == "advcl" and "embed" in outer.trigger.flags:  # "pushing for Russia to side with it"
+        return any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in t.children)
     return t.dep_ in CONTENT_DEPS
 
 
-def _find_outer(match: TriggerMatch, head_of: dict[int, int], i_self: int) -> int | None:
+def _find_outer(match: TriggerMatch, head_of: dict[int, int], i_self: int,
+                matches: list[TriggerMatch]) -> int | None:
     """Index of the trigger whose complement holds ``match``, if any (five steps up)."""
     t = match.head
     for _ in range(5):
@@ -84,7 +87,7 @@ def _find_outer(match: TriggerMatch, head_of: dict[int, int], i_self: int) -> in
         parent = t.head
         j = head_of.get(parent.i)
         if j is not None and j != i_self:
-            return j if _content_link(t) else None
+            return j if _content_link(t, matches[j]) else None
         t = parent
     return None
 
@@ -100,6 +103,16 @@ def _passing_reference(head: Any) -> bool:
                 c.ent_type_ == "DATE" or any(t.like_num and len(t.text) == 4 for t in c.subtree)):
             return True
     return False
+
+
+def _announcement_date(exprs: list[TimeExpr], head: Any, sent: Any) -> EventDate | None:
+    """The time of the verb announcing a future act ("announced last month that it would")."""
+    ancestors = {t.i for t in _predicate(head).ancestors}
+    for e in exprs:
+        span = sent.doc.char_span(sent.start_char + e.start, sent.start_char + e.end, alignment_mode="expand")
+        if span is not None and _predicate(span.root).i in ancestors:
+            return e.date
+    return None
 
 
 def _predicate(tok: Any) -> Any:
@@ -140,6 +153,8 @@ def _pick_date(exprs: list[TimeExpr], head: Any, sent: Any, other_heads: set[int
                 continue
             rank = 2
         else:
+            if any(t.dep_ in ("relcl", "acl") for t in [pred, *list(pred.ancestors)[:3]]):
+                continue
             rank = 3
         dist = abs(span.start - head.i) + (100 if e.duration else 0)
         if best is None or (rank, dist) < best[:2]:
@@ -167,9 +182,13 @@ def code_events(ann: AnnotatedDocument, knowledge: Knowledge, config: Config) ->
     pub_date = publication_date(published)
     mention_iter = sorted(ann.mentions, key=lambda m: m.start)
     mi = 0
+    prev_start = 0
     for sent in doc.sents:
+        reader.discourse.previous_start = prev_start
         sent_events = _code_sentence(sent, ann, knowledge, config, reader, state, places, pub_date)
         events.extend(sent_events)
+        reader.discourse.sentence_no += 1
+        prev_start = sent.start_char
         reader.discourse.note_conjoined(sent, index)
         while mi < len(mention_iter) and mention_iter[mi].end <= sent.end_char:
             reader.discourse.note_mentions([mention_iter[mi]])
@@ -191,7 +210,7 @@ def _code_sentence(sent: Any, ann: AnnotatedDocument, knowledge: Knowledge, conf
     cands = [_Candidate(m, m.trigger.type, m.trigger.mode) for m in matches]
     embedded: set[int] = set()
     for k, m in enumerate(matches):
-        outer = _find_outer(m, head_of, k)
+        outer = _find_outer(m, head_of, k, matches)
         if outer is not None and outer not in embedded:
             embedded.add(k)
             cands[outer].embedded.append(m)
@@ -224,6 +243,7 @@ def _code_sentence(sent: Any, ann: AnnotatedDocument, knowledge: Knowledge, conf
         seen.add(key)
         out.append(ev)
         reader.discourse.note_event(ev.actor, ev.recipient)
+    _partners_from_meeting(out)
     state.recent = [(a, age + 1, t) for a, age, t in state.recent if age < 5] + [(e.actor, 0, e.type) for e in out]
     dated = [e for e in out if e.date.basis in ("explicit", "relative")]
     if dated:
@@ -263,22 +283,20 @@ def _code_candidate(cand: _Candidate, sent: Any, ann: AnnotatedDocument, knowled
     roles: Roles = reader.roles(m, type_)
     if not roles.actors:
         return None
-    if inner is not None and not roles.recipients and type_ in ("REJECT", "REQUEST", "THREATEN", "AGREE"):
+    if inner is not None and not roles.recipients and type_ in ("REJECT", "REQUEST", "THREATEN"):
         inner_roles = reader.roles(inner, inner.trigger.type)
-        own = {a.country for a in roles.actors}
-        rec = [r for r in inner_roles.recipients + (inner_roles.actors if inner.trigger.reciprocal else [])
-               if r.country not in own]
+        rec = distinct_from(roles.actors, inner_roles.recipients
+                             + (inner_roles.actors if inner.trigger.reciprocal else []))
         if rec:
             roles = Roles(roles.actors, rec, roles.how)
     if not roles.recipients and type_ in IMPLICIT_RECIPIENT and inner is not None \
             and inner.head.pos_ in ("NOUN", "PROPN"):
         inner_roles = reader.roles(inner, inner.trigger.type)
-        own = {a.country for a in roles.actors}
-        rec = [a for a in inner_roles.actors if a.country not in own]
+        rec = distinct_from(roles.actors, inner_roles.actors)
         if rec:
             roles = Roles(roles.actors, rec, roles.how)
     if not roles.recipients and type_ in IMPLICIT_RECIPIENT and _has_object(head):
-        wanted = inner.trigger.type if inner is not None else None
+        wanted = inner.trigger.type if inner is not None else ("REQUEST" if type_ == "REJECT" else None)
         roles = Roles(roles.actors, _implicit_recipients(state, roles, wanted), roles.how)
     if mode == "visit" and not roles.recipients:
         return None
@@ -304,6 +322,8 @@ def _code_candidate(cand: _Candidate, sent: Any, ann: AnnotatedDocument, knowled
     if future:
         exprs = time_expressions(sent.text, published, state.prev_date, future=True)
     te = _pick_date(exprs, head, sent, other_heads, type_ in VERBAL_ACTS)
+    if te is not None and te.duration and "negation" in aux:  # "never questioned ... for decades"
+        te = None
     date = te.date if te else None
     if date is None and state.prev_date is not None and sent.text.lower().lstrip().startswith(CONTINUATION):
         date = state.prev_date
@@ -317,18 +337,19 @@ def _code_candidate(cand: _Candidate, sent: Any, ann: AnnotatedDocument, knowled
             type_, mode = "AGREE", None
             aux.remove("future")
             rule += "+future-cooperation"
-            date = pub_date
+            date = _announcement_date(exprs_past, head, sent) or pub_date
         elif type_ == "RETREAT":
             type_, mode = "CONCEDE", None
             aux.remove("future")
             rule += "+announced-retreat"
-            date = pub_date
+            date = _announcement_date(exprs_past, head, sent) or pub_date
     if before is not None and before > config.historical_days and not future and date.basis != "publication":
         aux.append("historical")
     entry = knowledge.ontology.lookup(type_, mode)
     actor_countries = {a.country for a in roles.actors if a.country}
     location = event_location(head, sent, type_, places, actor_countries)
-    attribution = attribute(head, sent, reader, type_ in SPEECH_ACT_TYPES)
+    attribution = attribute(head, sent, reader, type_ in SPEECH_ACT_TYPES, type_,
+                            frozenset(a.code for a in roles.actors))
     confidence = _confidence(m, roles, inner is not None, aux)
     trigger_span = Span(ann.document.text[m.start_char:m.end_char], m.start_char, m.end_char)
     codes = ",".join(a.code for a in roles.actors)
@@ -393,6 +414,19 @@ def _in_source_phrase(head: Any) -> bool:
     return False
 
 
+def _partners_from_meeting(events: list[Event]) -> None:
+    """"X spoke with Y and offered to host talks": an act of one party of a meeting, with
+    no recipient of its own, is addressed to the other parties of that meeting."""
+    meetings = [e for e in events if e.type == "CONSULT" and len(e.actor) >= 2]
+    for e in events:
+        if e.recipient or e.type in ("CONSULT", "ASSAULT") or len(e.actor) != 1:
+            continue
+        for mtg in meetings:
+            if e.actor[0].code in {a.code for a in mtg.actor}:
+                e.recipient = [a for a in mtg.actor if a.code != e.actor[0].code]
+                break
+
+
 def _has_object(head: Any) -> bool:
     """The act has an object that names no actor ("condemned the fencing")."""
     return any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PRON") for c in head.children)
@@ -401,13 +435,12 @@ def _has_object(head: Any) -> bool:
 def _implicit_recipients(state: _DocState, roles: Roles, wanted: str | None) -> list[Any]:
     """The actors of the latest earlier act by another party (of the type the object names,
     "condemned the incursion" -> the latest ASSAULT): what a reaction reacts to."""
-    own = {a.country for a in roles.actors}
     for actors, age, type_ in reversed(state.recent):
         if wanted is not None and type_ != wanted:
             continue
         if age > (4 if wanted else 2):
             break
-        others = [a for a in actors if a.country not in own]
+        others = distinct_from(roles.actors, actors)
         if others and len(others) == len(actors):
             return others
     return []

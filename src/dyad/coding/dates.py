@@ -322,7 +322,8 @@ def event_date(sentence: str, published: str | None) -> EventDate:
 
 
 def days_before(d: EventDate, published: str | None) -> int | None:
-    """How many days the start of ``d`` lies before publication (negative: after)."""
+    """How many days ``d`` lies before publication (negative: after), counted from the
+    latest day its precision allows ("January" -> 31 January)."""
     pub = parse_published(published)
     if pub is None or not d.value or not d.value[:4].isdigit():
         return None
@@ -340,4 +341,8 @@ def days_before(d: EventDate, published: str | None) -> int | None:
         return 0
     if d.precision == "month" and (start.year, start.month) == (pub.year, pub.month):
         return 0
+    if d.precision == "month":
+        start = _shift_months(start, 1) - timedelta(days=1)
+    elif d.precision == "year":
+        start = date(start.year, 12, 31)
     return (pub - start).days

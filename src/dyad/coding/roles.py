@@ -33,7 +33,9 @@ LIGHT_VERBS = {
 }
 EVENT_VERBS = {"erupt", "break", "take", "occur", "happen", "resume", "continue", "begin", "start", "flare",
                "intensify", "escalate", "kill", "injure", "wound", "hit", "destroy", "damage", "leave"}
-PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "itself", "themselves"}
+PRONOUNS = {"it", "they", "them", "he", "him", "she", "its", "their", "his", "her", "itself", "themselves"}
+OTHER_PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "one", "someone", "anyone", "everyone",
+                  "people", "nobody", "who", "that", "which", "this", "these", "those"}
 PERSON_PRONOUNS = {"he", "she", "his", "her"}
 GROUP_NOUNS = {"side", "country", "nation", "neighbour", "neighbor", "party", "delegation", "government",
                "capital", "leader", "man", "minister", "commission", "state", "foe", "rival", "adversary",
@@ -41,6 +43,7 @@ GROUP_NOUNS = {"side", "country", "nation", "neighbour", "neighbor", "party", "d
 MIL_NOUNS = {"troop", "force", "army", "military", "soldier", "unit", "artillery", "navy", "drone", "jet",
              "warplane", "aircraft", "missile", "tank"}
 STATE_AGENTLESS = ("ASSAULT", "THREATEN", "COERCE", "MOBILIZE")
+LOCATED_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE"}
 MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID"}
 SUBORDINATORS = {"after", "before", "since", "until", "as", "when", "while", "because", "once"}
 
@@ -50,7 +53,13 @@ class Discourse:
     """What earlier sentences of the document said: for pronouns and group nouns."""
 
     last_actors: list[Entity] = field(default_factory=list)
+    last_actors_at: int = -10
+    sentence_no: int = 0
+    previous_start: int = 0
+    """Character offset where the previous sentence starts: antecedents are looked for from there."""
     last_group: list[Entity] = field(default_factory=list)
+    groups_by_noun: dict[str, list[Entity]] = field(default_factory=dict)
+    """Parties named together under a noun ("the delegations of X and Y") by that noun."""
     countries_seen: list[Entity] = field(default_factory=list)
 
     def note_event(self, actors: list[Entity], recipients: list[Entity]) -> None:
@@ -58,6 +67,7 @@ class Discourse:
         act (a meeting, clashes) become the group "both sides" refers to."""
         if actors:
             self.last_actors = actors
+            self.last_actors_at = self.sentence_no
         if len({a.code for a in actors}) >= 2:
             self.last_group = list(actors)
 
@@ -68,6 +78,11 @@ class Discourse:
                 pair = _by_country([index.by_token[tok.head.i].entity, index.by_token[tok.i].entity])
                 if len({e.code for e in pair}) >= 2 and all(e.person is None for e in pair):
                     self.last_group = [_gov(e) for e in pair]
+                    h = tok.head
+                    while h.dep_ in ("compound", "amod", "conj") and h.head is not h:
+                        h = h.head
+                    if h.dep_ == "pobj" and h.head.lower_ in ("of", "between", "from") and h.head.head.pos_ == "NOUN":
+                        self.groups_by_noun[h.head.head.lemma_.lower()] = list(self.last_group)
 
     def note_mentions(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
@@ -114,13 +129,14 @@ class MentionIndex:
 
 
 def _by_country(ents: list[Entity]) -> list[Entity]:
-    """One entity per country, the most specific (with an agent) kept, order kept."""
+    """One entity per code, order kept; a bare country is dropped when a more specific
+    entity of the same country is there ("Russia" beside "Russian troops")."""
+    specific = {e.country for e in ents if e.agent is not None}
     out: dict[str, Entity] = {}
     for e in ents:
-        key = e.country or e.code
-        prev = out.get(key)
-        if prev is None or (prev.agent is None and e.agent is not None):
-            out[key] = e
+        if e.agent is None and e.country in specific:
+            continue
+        out.setdefault(e.code, e)
     return list(out.values())
 
 
@@ -207,13 +223,15 @@ class RoleReader:
                         for e in ents]
             return ents, "direct"
         low = tok.lower_
-        if low in PRONOUNS or tok.pos_ == "PRON":
+        if low in OTHER_PRONOUNS:
+            return [], ""
+        if low in PRONOUNS:
             speaker = _speaker_of(tok)
             if speaker is not None and speaker.i != tok.i and speaker.lower_ not in PRONOUNS:
                 ents = np_entities(speaker, self.index)
                 if ents:
                     return ents, "pronoun"
-            before = self.index.before(tok.idx)
+            before = [m for m in self.index.before(tok.idx) if m.start >= self.discourse.previous_start]
             sent_start = tok.sent.start_char
             local = [m for m in before if m.start >= sent_start and m.entity.person is None
                      and _is_subject(tok.doc, m)]
@@ -223,13 +241,15 @@ class RoleReader:
                 persons = [m.entity for m in before if m.entity.person]
                 if persons:
                     return [persons[-1]], "pronoun"
-            if self.discourse.last_actors and low not in PERSON_PRONOUNS:
+            recent = self.discourse.sentence_no - self.discourse.last_actors_at <= 1
+            if self.discourse.last_actors and recent and low not in PERSON_PRONOUNS:
                 return list(self.discourse.last_actors), "pronoun"
             if before:
                 return [before[-1].entity], "pronoun"
             return [], ""
         if tok.lemma_.lower() in GROUP_NOUNS and _is_group(tok):
-            group = self.discourse.last_group or self.discourse.countries_seen[-2:]
+            group = (self.discourse.groups_by_noun.get(tok.lemma_.lower()) or self.discourse.last_group
+                     or self.discourse.countries_seen[-2:])
             if len(group) >= 2:
                 return [_gov(e) for e in group], "group"
         # "its forces", "their troops": the possessor's entity, military when the noun says so
@@ -259,9 +279,10 @@ class RoleReader:
         if trig.reciprocal:
             actors = _by_country([*actors, *recipients])
             recipients = []
-        actor_countries = {a.country for a in actors}
-        recipients = [r for r in _by_country(recipients) if r.country not in actor_countries]
-        actors = [_gov(a) for a in actors]
+        actors = _by_country([_gov(a) for a in actors])
+        recipients = distinct_from(actors, _by_country(recipients))
+        if not recipients and event_type in LOCATED_TARGETS and not is_noun:
+            recipients = distinct_from(actors, self._located_target(head))
         recipients = [r if event_type in STATE_AGENTLESS else _gov(r) for r in recipients]
         return Roles(actors, recipients, how)
 
@@ -299,7 +320,9 @@ class RoleReader:
         if not passive or not actors:
             subj, control = clause_subject(verb)
             own_subject = any(c.dep_ in SUBJ for c in verb.children)
-            if not own_subject and verb.tag_ in ("VBD", "VBZ", "VBP") and (
+            finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+            if not own_subject and finite and (
                     subj is None or not self.resolve(subj)[0]):
                 subj = self._left_subject(verb) or subj
             if subj is not None and not passive:
@@ -309,6 +332,19 @@ class RoleReader:
             elif subj is not None and passive and not actors:
                 pass
         return actors, recipients, how
+
+    def _located_target(self, verb: Any) -> list[Entity]:
+        """"struck facilities in the port of Izmail": the country where a material act landed."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "into", "across", "around", "inside"):
+                for t in c.subtree:
+                    m = self.index.by_token.get(t.i)
+                    if m is not None and m.entity.country and is_state(m.entity.country):
+                        return [Entity.make(m.entity.country, None, m.entity.country)]
+                    country = self.places_country.get(t.i)
+                    if country:
+                        return [Entity.make(country, None, country)]
+        return []
 
     def _object(self, tok: Any) -> list[Entity]:
         ents = self.resolve(tok, whole=self._whole)[0]
@@ -413,6 +449,20 @@ def _is_subject(doc: Any, m: Mention) -> bool:
     while root.dep_ in ("compound", "amod", "poss", "conj", "appos") and root.head is not root:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def distinct_from(actors: list[Entity], recipients: list[Entity]) -> list[Entity]:
+    """Recipients other than the actors (a country's rebels may target its army)."""
+    codes = {a.code for a in actors}
+    countries = {a.country for a in actors}
+    out = []
+    for r in recipients:
+        if r.code in codes or (r.agent is None and r.country in countries):
+            continue
+        if r.agent == "GOV" and any(a.country == r.country and a.agent == "GOV" for a in actors):
+            continue
+        out.append(r)
+    return out
 
 
 def _is_group(tok: Any) -> bool:

@@ -135,8 +135,12 @@ class TriggerLexicon:
             pos = _pos_key(tok)
             if pos is None or _in_name(tok, k):
                 continue
-            lemma = tok.lemma_.lower()
-            for trig in self.by_head.get((lemma, pos), ()):
+            rows: tuple[Trigger, ...] = ()
+            for lemma in _lemma_candidates(tok):
+                rows = self.by_head.get((lemma, pos), ())
+                if rows:
+                    break
+            for trig in rows:
                 matched = _match_rest(toks, k, trig.words[1:], used)
                 if matched is None:
                     continue
@@ -153,6 +157,18 @@ class TriggerLexicon:
         for r in requires:
             words |= self.classes.get(r[1:], frozenset()) if r.startswith("@") else {r}
         return any(t.lemma_.lower() in words or t.lower_ in words for t in _object_words(tok))
+
+
+def _lemma_candidates(tok: Any) -> list[str]:
+    """The lemma, then the word and its regular de-inflections (the tagger's lemma is
+    sometimes wrong: "installed" -> "instal")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return out
 
 
 def _in_name(tok: Any, k: int) -> bool:

@@ -77,5 +77,6 @@ def featurise(tok: Any, lexicon_type: Callable[[Any], str | None], buckets: int)
     """(hashed sparse indices, dense vector) of one token."""
     idx = np.fromiter((_hash(f, buckets) for f in sparse_features(tok, lexicon_type)), dtype=np.int64)
     tensor = tok.doc.tensor
-    dense = np.asarray(tensor[tok.i], dtype=np.float32) if tensor is not None and len(tensor) else np.zeros(0, np.float32)
+    has_tensor = tensor is not None and len(tensor)
+    dense = np.asarray(tensor[tok.i], dtype=np.float32) if has_tensor else np.zeros(0, np.float32)
     return np.unique(idx), dense

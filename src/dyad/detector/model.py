@@ -120,14 +120,14 @@ def train(
     counts = np.bincount([y for _, _, y in examples], minlength=n_labels).astype(np.float32)
     cw = np.where(counts > 0, (counts.sum() / np.maximum(counts, 1)) ** 0.5, 1.0)
     cw = cw / cw[0]
-    mD = np.zeros_like(D)
-    vD = np.zeros_like(D)
+    mD: np.ndarray = np.zeros_like(D)
+    vD: np.ndarray = np.zeros_like(D)
     t = 0
     order = np.arange(len(examples))
     for _ in range(epochs):
         rng.shuffle(order)
         for i in order:
-            idx, dense, y = examples[i]
+            idx, dense, y = examples[int(i)]
             z = W[idx].sum(axis=0) + b + (dense @ D if dense.size == dense_dim else 0)
             z = z - z.max()
             p = np.exp(z)

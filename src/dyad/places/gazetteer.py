@@ -165,6 +165,11 @@ class Gazetteer:
             return None
         return max(found, key=lambda c: c.weight + (3.0 if c.place.country in prefer else 0.0)).place
 
+    def country_of(self, name: str) -> str | None:
+        """The country of the best reading of a place name, or None."""
+        place = self.get(name)
+        return place.country if place is not None else None
+
     def knows(self, name: str) -> bool:
         key = fold(name)
         return key in self.by_name or key in self._subdivisions() or key in self._cities()["index"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,8 @@ def _hints(record: dict[str, Any]) -> dict[str, Any]:
             if isinstance(value, list):
                 hints[key] = [str(v) for v in value if v]
         elif key == "published":
+            if isinstance(value, (int, float)) and not isinstance(value, bool):  # a Unix timestamp
+                value = datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC).isoformat()
             hints[key] = str(value)[:10]
         else:
             hints[key] = str(value)

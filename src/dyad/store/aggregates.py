@@ -114,6 +114,14 @@ FROM (
 )
 GROUP BY ALL"""
 
+TYPE_ROLLUP_SQL = """
+SELECT year(date) AS year, type, asserted, count(*) AS events, sum(reports)::BIGINT AS reports
+FROM (
+  SELECT dedup_key, type, date, bool_and(asserted) AS asserted, count(*) AS reports
+  FROM events GROUP BY dedup_key, type, date
+)
+GROUP BY ALL"""
+
 ACTOR_ROLLUP_SQL = """
 WITH sides AS (
   SELECT actor_code AS code, actor_name AS name, actor_country AS country, dedup_key, score, date, asserted,

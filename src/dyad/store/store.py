@@ -43,7 +43,8 @@ SELECT * EXCLUDE (rn) FROM (
 ) WHERE rn = 1
   AND source NOT IN (SELECT source FROM documents WHERE n_errors = 0)""",
 }
-ROLLUPS = {"edge_rollup": aggregates.EDGE_ROLLUP_SQL, "actor_rollup": aggregates.ACTOR_ROLLUP_SQL}
+ROLLUPS = {"edge_rollup": aggregates.EDGE_ROLLUP_SQL, "actor_rollup": aggregates.ACTOR_ROLLUP_SQL,
+           "type_rollup": aggregates.TYPE_ROLLUP_SQL}
 """Yearly summaries of the dyads, kept beside the parts; used while no part was added since."""
 VIEWS = (*[t for t in TABLES if t != "failures"], "failures_log", *DERIVED_VIEWS)
 
@@ -168,7 +169,7 @@ class Store:
         with self._lock:
             manifest = self._manifest
             assert manifest is not None
-            if manifest.rollup_current():
+            if manifest.rollup_current() and self._rollup:  # current, and every summary there
                 return False
             tables = {}
             for name, sql in ROLLUPS.items():
@@ -206,7 +207,13 @@ class Store:
         """Rows per view, plus real events after deduplication (``unique_events``)."""
         parts = " UNION ALL ".join(f"SELECT '{v}', count(*) FROM {v}" for v in
                                    (*[t for t in TABLES if t != "failures"], "failures"))
-        df = self._run(parts + " UNION ALL SELECT 'unique_events', count(DISTINCT dedup_key) FROM events")
+        exact = "SELECT 'unique_events', count(DISTINCT dedup_key) FROM events"
+        self.refresh()
+        try:
+            df = self._run(f"{parts} UNION ALL " + (
+                "SELECT 'unique_events', coalesce(sum(events), 0) FROM type_rollup" if self._rollup else exact))
+        except QueryError:  # the summaries went stale between the check and the query
+            df = self._run(f"{parts} UNION ALL {exact}")
         return {str(k): int(v) for k, v in df.itertuples(index=False)}
 
     def stored_sources(self) -> set[str]:

@@ -27,8 +27,16 @@ class Agreement:
     date_acc: float
     place_acc: float
     by_acc: float
+    disagreements: tuple[tuple[str, str, str, str], ...] = ()
 
-    def format(self) -> str:
+    def format(self, limit: int = 20) -> str:
+        lines = [
+            f"  {article}: {kind} {type_} in {sentence!r}"
+            for article, kind, type_, sentence in self.disagreements[:limit]
+        ]
+        return "\n".join([self.summary(), *lines])
+
+    def summary(self) -> str:
         return (
             f"agreement (second annotation scored against the first, {self.articles} articles, "
             f"{self.first_events} vs {self.second_events} events): type F1 {self.type_f1:.3f}  "
@@ -78,6 +86,7 @@ def agreement(first: list[GoldArticle], second: list[GoldArticle], scorer: Modul
     firsts = {a.id: a for a in first}
     tally: Counter[str] = Counter()
     details: list[Any] = []
+    disagreements: list[tuple[str, str, str, str]] = []
     n = 0
     for other in second:
         gold = firsts.get(other.id)
@@ -85,10 +94,9 @@ def agreement(first: list[GoldArticle], second: list[GoldArticle], scorer: Modul
             continue
         n += 1
         golds = [e.to_dict() for e in gold.events]
+        before = len(details)
         scorer.score_events(golds, [as_prediction(e) for e in other.events], tally, details)
-        gt = Counter((e.sentence, e.type) for e in gold.events)
-        pt = Counter((e.sentence, e.type) for e in other.events)
-        tally["type_tp_exact"] += sum((gt & pt).values())
+        disagreements += [(other.id, str(d[0]), str(d[1]), str(d[2])) for d in details[before:]]
     p, r, f = scorer.f1(tally["event_tp"], tally["pred"], tally["gold"])
     _, _, tf = scorer.f1(tally["type_tp"], tally["pred"], tally["gold"])
     tp = tally["event_tp"] or 1
@@ -97,4 +105,5 @@ def agreement(first: list[GoldArticle], second: list[GoldArticle], scorer: Modul
         event_p=p, event_r=r, event_f1=f,
         agent_acc=tally["agent_ok"] / tp, aux_acc=tally["aux_ok"] / tp, date_acc=tally["date_ok"] / tp,
         place_acc=tally["place_ok"] / (tally["place_n"] or 1), by_acc=tally["by_ok"] / tp,
+        disagreements=tuple(disagreements),
     )

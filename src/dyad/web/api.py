@@ -51,7 +51,7 @@ class JSONBytes(Response):
 
 
 def _encode(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 def cached(request: Request, compute: Callable[[], T]) -> T:
@@ -210,7 +210,7 @@ def dyad_events(request: Request, s: StoreDep, f: FiltersDep, actor: Actor, reci
 
 @router.get("/network", summary="Actors as nodes, directed edges with events and mean score")
 def network(request: Request, s: StoreDep, f: FiltersDep,
-            top: Annotated[int, Query(ge=2, le=300)] = 40) -> Response:
+            top: Annotated[int, Query(ge=2, le=300)] = 25) -> Response:
     return answer(request, lambda: queries.network(s, top, f))
 
 
@@ -258,8 +258,14 @@ def views(s: StoreDep) -> dict[str, list[str]]:
 
 @router.get("/sql", summary="One read-only SELECT over the views, with a time limit")
 def sql(request: Request, s: StoreDep, q: Annotated[str, Query(min_length=1, max_length=10_000)]) -> dict[str, Any]:
-    st = state(request).settings
-    df = s.sql(q, timeout=st.sql_timeout)
+    web = state(request)
+    st = web.settings
+    if not web.sql_slots.acquire(timeout=st.sql_timeout):
+        raise HTTPException(429, "too many SQL queries at once; try again")
+    try:
+        df = s.sql(q, timeout=st.sql_timeout)
+    finally:
+        web.sql_slots.release()
     return {"columns": list(df.columns), "rows": queries.records(df.head(st.sql_max_rows)),
             "truncated": len(df) > st.sql_max_rows}
 

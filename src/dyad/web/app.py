@@ -90,6 +90,8 @@ class WebState:
     outlines: dict[str, Any] | None = None
     centroids: dict[str, tuple[float, float]] = field(default_factory=dict)
     cache: AnswerCache = field(default_factory=AnswerCache)
+    sql_slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(2))
+    """At most this many user SQL queries run at once."""
 
 
 def _error(status: int, message: str) -> JSONResponse:

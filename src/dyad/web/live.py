@@ -57,30 +57,41 @@ def _is_public(host: str) -> bool:
     return True
 
 
-def fetch(url: str, config: Config, max_bytes: int) -> RawDocument:
-    """GET one public web page (bounded in size, time and redirects)."""
+def _check_public(url: str, original: str) -> None:
     _check_url(url)
-    host = urlsplit(url).hostname or ""
-    if not _is_public(host):
-        raise FetchError("refusing to fetch an address on this machine or a private network", source=url)
+    if not _is_public(urlsplit(url).hostname or ""):
+        raise FetchError("refusing to fetch an address on this machine or a private network", source=original)
+
+
+def fetch(url: str, config: Config, max_bytes: int) -> RawDocument:
+    """GET one public web page (bounded in size, time and redirects; every hop checked)."""
+    current = url
     try:
-        with httpx.Client(follow_redirects=True, max_redirects=config.fetch_max_redirects,
-                          timeout=config.fetch_timeout, headers={"User-Agent": "dyad"}) as client, \
-                client.stream("GET", url) as resp:
-            resp.raise_for_status()
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"page larger than {max_bytes} bytes", source=url)
-                chunks.append(chunk)
-            ctype = resp.headers.get("content-type", "")
+        with httpx.Client(follow_redirects=False, timeout=config.fetch_timeout,
+                          headers={"User-Agent": "dyad"}) as client:
+            for _ in range(config.fetch_max_redirects + 1):
+                _check_public(current, url)
+                with client.stream("GET", current) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        current = str(resp.url.join(resp.headers["location"]))
+                        continue
+                    resp.raise_for_status()
+                    chunks: list[bytes] = []
+                    size = 0
+                    for chunk in resp.iter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise FetchError(f"page larger than {max_bytes} bytes", source=url)
+                        chunks.append(chunk)
+                    ctype = resp.headers.get("content-type", "")
+                    break
+            else:
+                raise FetchError(f"more than {config.fetch_max_redirects} redirects", source=url)
     except httpx.HTTPError as exc:
         raise FetchError(f"cannot fetch: {type(exc).__name__}: {exc}", source=url) from exc
     data = b"".join(chunks)
-    media = "text/html" if "html" in ctype else media_type_for(urlsplit(url).path, data)
-    return RawDocument(source=url, content=data, media_type=media, url=url)
+    media = "text/html" if "html" in ctype else media_type_for(urlsplit(current).path, data)
+    return RawDocument(source=url, content=data, media_type=media, url=current)
 
 
 def raw_document(req: ReadRequest, config: Config, max_bytes: int) -> RawDocument:

@@ -21,6 +21,7 @@ class Page:
 
 PAGES = {
     "overview": Page("/", "Overview", "overview.js"),
+    "documents": Page("/documents", "Documents", "documents.js"),
     "events": Page("/events", "Events", "events.js"),
     "dyad": Page("/dyad", "Dyad", "dyad.js"),
     "network": Page("/network", "Network", "network.js"),
@@ -35,7 +36,7 @@ def shell(name: str, version: str) -> str:
     page = PAGES[name]
     active = ' class="active" aria-current="page"'
     links = "".join(
-        f'<a href="{escape(p.path)}"{active if key == name else ""}>{escape(p.title)}</a>'
+        f'<a href="{escape(p.path)}"{active if key in (name, name + "s") else ""}>{escape(p.title)}</a>'
         for key, p in PAGES.items() if p.nav
     )
     v = escape(version)

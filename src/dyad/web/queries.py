@@ -49,7 +49,7 @@ def jsonable(value: Any) -> Any:
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
+        return None if not math.isfinite(value) else float(value)
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.bool_):

@@ -22,15 +22,16 @@
       api("/map", st)]);
     draw(outlines, data.points);
     const n = data.points.reduce((k, x) => k + x.events, 0);
-    info.textContent = `${fmtNum(n, 0)} events at ${data.points.length} place/class points. ` +
+    info.textContent = `${fmtNum(n, 0)} event${n === 1 ? "" : "s"} at ${data.points.length} place/class point${data.points.length === 1 ? "" : "s"}. ` +
       (outlines.source ? `Country outlines: ${outlines.source}.` : `No country outlines: ${outlines.error}`);
   } catch (err) { showError(box, err); }
 
   function draw(outlines, points) {
     const W = 960, H = 480;
     const x = (lon) => ((lon + 180) / 360) * W, y = (lat) => ((90 - lat) / 180) * H;
-    const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "map", role: "img", "aria-label": "map of event places" });
-    svg.appendChild(s("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
+    const top = y(84), bottom = y(-58);  // the inhabited latitudes (Antarctica left out)
+    const svg = s("svg", { viewBox: `0 ${top} ${W} ${bottom - top}`, class: "map", role: "img", "aria-label": "map of event places" });
+    svg.appendChild(s("rect", { x: 0, y: top, width: W, height: bottom - top, class: "sea" }));
     const land = s("g", { class: "land" });
     outlines.countries.forEach((c) => {
       const d = c.rings.map((ring) => "M" + ring.map((pt) => x(pt[0]).toFixed(1) + "," + y(pt[1]).toFixed(1)).join("L") + "Z").join("");
