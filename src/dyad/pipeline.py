@@ -8,6 +8,7 @@ failure of a document becomes an ``errors`` entry of that document's record.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -17,7 +18,11 @@ from dyad import __version__
 from dyad.actors.resolve import build_matcher, find_mentions
 from dyad.clean import clean
 from dyad.coding import code_events
+from dyad.coding.detection import DetectorJudge
 from dyad.config import Config
+from dyad.datafiles import data_path
+from dyad.detector.model import DEFAULT_PATH as DETECTOR_FILE
+from dyad.detector.model import DetectorModel
 from dyad.errors import DyadError
 from dyad.knowledge import Knowledge
 from dyad.nlp import load_model, model_name
@@ -41,7 +46,9 @@ class Pipeline:
     config: Config = field(default_factory=Config)
     nlp: Any = None
     knowledge: Knowledge | None = None
+    detector: DetectorModel | None = None
     _matcher: Any = None
+    _judge: DetectorJudge | None = None
 
     def __post_init__(self) -> None:
         if self.nlp is None:
@@ -49,10 +56,22 @@ class Pipeline:
         if self.knowledge is None:
             self.knowledge = Knowledge.load(self.config)
         self._matcher = build_matcher(self.knowledge.actors, self.nlp)
+        if self.detector is None and self.config.use_detector and self.detector_path.is_file():
+            self.detector = DetectorModel.load(self.detector_path)
+        if self.detector is not None and self.config.use_detector:
+            self._judge = DetectorJudge(self.detector, self.knowledge.triggers)
+
+    @property
+    def detector_path(self) -> Path:
+        return data_path(*DETECTOR_FILE)
 
     @property
     def provenance(self) -> dict[str, Any]:
-        return {"dyad": __version__, "model": model_name(self.config.model)}
+        out: dict[str, Any] = {"dyad": __version__, "model": model_name(self.config.model)}
+        if self._judge is not None:
+            out["detector"] = self._judge.model.version
+            out["detector_corpus"] = self._judge.model.meta.get("corpus_hash")
+        return out
 
     # -- stages -------------------------------------------------------------------
     def clean_one(self, raw: RawDocument | Failure) -> Document | Extraction:
@@ -76,7 +95,7 @@ class Pipeline:
 
     def code(self, ann: AnnotatedDocument) -> Extraction:
         assert self.knowledge is not None
-        events = code_events(ann, self.knowledge, self.config)
+        events = code_events(ann, self.knowledge, self.config, self._judge)
         return Extraction(document=ann.document, mentions=ann.mentions, places=ann.places, events=events,
                           provenance=self.provenance)
 
@@ -106,17 +125,27 @@ class Pipeline:
                 return
             with watch.stage("clean"):
                 cleaned = [self.clean_one(r) for r in batch]
-            codable = [(i, d) for i, d in enumerate(cleaned)
-                       if isinstance(d, Document) and d.language in (*self.config.languages, None)]
-            with watch.stage("nlp"):
-                docs = dict(zip((i for i, _ in codable), self.nlp.pipe(d.text for _, d in codable), strict=True))
-            for i, item in enumerate(cleaned):
-                if isinstance(item, Extraction):
-                    yield item
-                elif i in docs:
-                    yield self._finish(item, docs[i], watch)
-                else:  # kept and flagged, not coded
-                    yield Extraction(document=item, provenance=self.provenance | {"coded": False})
+            yield from self._code_batch(cleaned, watch)
+
+    def run_documents(self, documents: Iterable[Document], watch: Stopwatch | None = None) -> Iterator[Extraction]:
+        """Code documents that are already clean (no reading, no cleaning), in order."""
+        watch = watch or Stopwatch(enabled=False)
+        it = iter(documents)
+        while batch := list(islice(it, self.config.batch_size)):
+            yield from self._code_batch(list(batch), watch)
+
+    def _code_batch(self, cleaned: list[Document | Extraction], watch: Stopwatch) -> Iterator[Extraction]:
+        codable = [(i, d) for i, d in enumerate(cleaned)
+                   if isinstance(d, Document) and d.language in (*self.config.languages, None)]
+        with watch.stage("nlp"):
+            docs = dict(zip((i for i, _ in codable), self.nlp.pipe(d.text for _, d in codable), strict=True))
+        for i, item in enumerate(cleaned):
+            if isinstance(item, Extraction):
+                yield item
+            elif i in docs:
+                yield self._finish(item, docs[i], watch)
+            else:  # kept and flagged, not coded
+                yield Extraction(document=item, provenance=self.provenance | {"coded": False})
 
     def extract_text(self, text: str, source: str = "<text>", media_type: str = "text/plain") -> Extraction:
         return next(self.run([RawDocument(source=source, content=text, media_type=media_type)]))

@@ -60,3 +60,27 @@ def test_coding_is_fast_and_linear(pipe, code):
     code(para * 8)
     big = time.perf_counter() - t0
     assert big < small * 8 * 2.5 + 0.5
+
+
+def test_a_judge_filters_and_extends_the_lexicon_matches(pipe):
+    from dyad.coding import code_events
+    from dyad.coding.triggers import Trigger, TriggerMatch
+    from dyad.records import Document
+
+    text = "India attacked Pakistan. Egypt scolded Israel."
+    document = Document(id="j", source="<test>", text=text, published="2024-03-14", language="en")
+    ann = pipe.annotate(document, pipe.nlp(text))
+
+    class DropAttacksAddScolding:
+        def judge(self, sent, matches):
+            kept = [m for m in matches if m.trigger.type != "ASSAULT"]
+            for tok in sent:
+                if tok.lemma_ == "scold":
+                    trig = Trigger("scold", "VERB", "ACCUSE", "disapprove", None, "judge", words=("scold",))
+                    kept.append(TriggerMatch(trig, tok, (tok,)))
+            return kept
+
+    plain = code_events(ann, pipe.knowledge, pipe.config)
+    judged = code_events(ann, pipe.knowledge, pipe.config, DropAttacksAddScolding())
+    assert "ASSAULT" in {e.type for e in plain}
+    assert [e.type for e in judged] == ["ACCUSE"] and judged[0].rule.startswith("trigger:judge:scold")

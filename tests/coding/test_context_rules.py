@@ -22,9 +22,11 @@ def test_negated_ongoing_state_takes_the_publication_date(code):
 
 
 def test_rebels_and_the_army_of_one_country(code):
-    events = code("Myanmar's military shelled rebel positions. The rebels accused the Myanmar military of shelling villages.")
-    accuse = by_type(events, "ACCUSE")
-    assert accuse and all(r.code.startswith("MMR") for r in accuse[0].recipient)
+    events = code("Myanmar's military shelled rebel positions. "
+                  "The rebels accused the Myanmar military of shelling villages.")
+    (accuse,) = by_type(events, "ACCUSE")
+    assert accuse.recipient and all(r.code.startswith("MMR.") for r in accuse.recipient)
+    assert {a.code for a in accuse.actor}.isdisjoint({r.code for r in accuse.recipient})
 
 
 def test_act_of_a_meeting_party_is_addressed_to_the_others(code):

@@ -58,11 +58,10 @@ def test_loader_reads_a_written_record(tmp_path, make_record, make_corpus):
     assert len(article.paragraphs()) == 2
 
 
-def test_second_sample_is_stable_and_small():
+def test_second_sample_is_about_five_percent():
     ids = [f"b{n // 10:03d}-{n % 10:03d}" for n in range(3000)]
     share = sum(in_second_sample(i) for i in ids) / len(ids)
     assert 0.03 < share < 0.07
-    assert {i for i in ids[:500] if in_second_sample(i)} == {i for i in ids[:500] if in_second_sample(i)}
     # a different hash from the split: the sample is not just the validation articles
     sampled = [i for i in ids if in_second_sample(i)]
     assert any(split_of(i) == "train" for i in sampled)

@@ -108,3 +108,21 @@ def test_cli_reports_and_sets_exit_status(make_record, make_corpus, tmp_path, ca
     broken = make_corpus(tmp_path / "bad", [bad])
     assert main([str(broken)]) == 1
     assert "unknown PLOVER type" in capsys.readouterr().out
+
+
+def test_same_story_across_splits_is_reported(make_record):
+    from dyad.training.corpus import article_from_dict, split_of
+    from dyad.training.report import same_story_across_splits
+
+    ids = [f"s{n:03d}-001" for n in range(200)]
+    train_id = next(i for i in ids if split_of(i) == "train")
+    valid_id = next(i for i in ids if split_of(i) == "validation")
+    other_train = next(i for i in ids if split_of(i) == "train" and i != train_id)
+    story = " ".join(f"Troops shelled village{i} near the river on day{i}." for i in range(30))
+    retold = story.replace("Troops shelled", "Soldiers bombarded")  # same story, other words
+    a = article_from_dict(make_record(train_id, text=story), "a")
+    b = article_from_dict(make_record(valid_id, text=retold), "b")
+    c = article_from_dict(make_record(other_train, text=retold), "c")
+    pairs = {frozenset((x, y)) for x, y, _ in same_story_across_splits([a, b, c])}
+    assert frozenset((train_id, valid_id)) in pairs
+    assert frozenset((train_id, other_train)) not in pairs  # same split: no leak

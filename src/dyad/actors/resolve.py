@@ -104,7 +104,7 @@ def _runs(doc: Any, hits: list[Hit]) -> list[list[Hit]]:
 def _acts(span: Any) -> bool:
     """Whether a name is used as an actor: a subject, an owner, an agent or a conjunct of one."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dobj", "dative") or (
         root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between"))

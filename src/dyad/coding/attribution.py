@@ -26,7 +26,7 @@ def _speech_head(verb: Any) -> Any | None:
     """The speech verb whose complement holds ``verb`` (climbing at most four steps)."""
     t = verb
     for _ in range(5):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         dep = t.dep_
         parent = t.head
@@ -64,9 +64,9 @@ def attribute(trigger: Any, sent: Any, reader: RoleReader, is_speech_act: bool,
     """The attribution of the event triggered at ``trigger`` in ``sent``; a demand, accusation,
     threat or refusal reported by its own actor is that actor's act, told by the author."""
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    speech = _speech_head(verb) if not (is_speech_act and verb is trigger and trigger.dep_ == "ROOT") else None
+    speech = _speech_head(verb) if not (is_speech_act and verb.i == trigger.i and trigger.dep_ == "ROOT") else None
     quoted = _quoted(sent, trigger.idx)
     source = None
     cue = None

@@ -43,7 +43,7 @@ def _verb_of(tok: Any) -> Any:
     for _ in range(3):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -54,7 +54,7 @@ def _chain(verb: Any, limit: int = 4) -> list[Any]:
     out = [verb]
     t = verb
     for _ in range(limit):
-        if t.dep_ in ("xcomp", "conj") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             out.append(t)
         else:
@@ -81,7 +81,7 @@ def read_aux(trigger: Any) -> AuxReading:
     # "there is no evidence that X attacked"
     t = verb
     for _ in range(3):
-        if t.dep_ in ("ccomp", "acl", "relcl") and t.head is not t:
+        if t.dep_ in ("ccomp", "acl", "relcl") and t.head.i != t.i:
             t = t.head
             if t.pos_ == "NOUN" and t.lemma_.lower() in HEDGE_NOUNS and any(
                     c.lower_ == "no" for c in t.children):
@@ -109,7 +109,7 @@ def read_aux(trigger: Any) -> AuxReading:
     if modals & FUTURE_MODALS:
         fut = True
     t = verb
-    while t.dep_ == "xcomp" and t.head is not t:
+    while t.dep_ == "xcomp" and t.head.i != t.i:
         t = t.head
         if t.lemma_.lower() in FUTURE_VERBS and t.lemma_.lower() != "threaten":
             fut = True
@@ -132,7 +132,7 @@ def read_aux(trigger: Any) -> AuxReading:
 def _under_speech(verb: Any) -> Any | None:
     t = verb
     for _ in range(4):
-        if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head.i != t.i:
             t = t.head
             if t.lemma_.lower() in SPEECH_VERBS:
                 return t
@@ -146,7 +146,7 @@ def _in_condition(verb: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return True
-        if t.dep_ in ("conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         else:
             return False
@@ -159,7 +159,7 @@ def _has_condition(verb: Any) -> bool:
         for c in t.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                 return True
-        if t.dep_ in ("conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         else:
             return False

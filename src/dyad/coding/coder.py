@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from dyad.coding.attribution import attribute
 from dyad.coding.aux import AuxReading, read_aux
@@ -82,7 +82,7 @@ def _find_outer(match: TriggerMatch, head_of: dict[int, int], i_self: int,
     """Index of the trigger whose complement holds ``match``, if any (five steps up)."""
     t = match.head
     for _ in range(5):
-        if t.dep_ in STOP_DEPS or t.head is t:
+        if t.dep_ in STOP_DEPS or t.head.i == t.i:
             return None
         parent = t.head
         j = head_of.get(parent.i)
@@ -118,7 +118,7 @@ def _announcement_date(exprs: list[TimeExpr], head: Any, sent: Any) -> EventDate
 def _predicate(tok: Any) -> Any:
     t = tok
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -170,8 +170,16 @@ class _DocState:
     """Actors of recent events with their age in sentences."""
 
 
-def code_events(ann: AnnotatedDocument, knowledge: Knowledge, config: Config) -> list[Event]:
-    """The PLOVER events of one annotated document."""
+class Judge(Protocol):
+    """A learned detector's say over the lexicon's matches of a sentence (keep, drop, add)."""
+
+    def judge(self, sent: Any, matches: list[TriggerMatch]) -> list[TriggerMatch]: ...
+
+
+def code_events(ann: AnnotatedDocument, knowledge: Knowledge, config: Config,
+                judge: Judge | None = None) -> list[Event]:
+    """The PLOVER events of one annotated document; ``judge`` (the learned detector, when
+    installed) filters and extends the trigger lexicon's matches sentence by sentence."""
     doc = ann.doc
     published = ann.document.published
     index = MentionIndex(doc, ann.mentions)
@@ -185,7 +193,7 @@ def code_events(ann: AnnotatedDocument, knowledge: Knowledge, config: Config) ->
     prev_start = 0
     for sent in doc.sents:
         reader.discourse.previous_start = prev_start
-        sent_events = _code_sentence(sent, ann, knowledge, config, reader, state, places, pub_date)
+        sent_events = _code_sentence(sent, ann, knowledge, config, reader, state, places, pub_date, judge)
         events.extend(sent_events)
         reader.discourse.sentence_no += 1
         prev_start = sent.start_char
@@ -197,9 +205,12 @@ def code_events(ann: AnnotatedDocument, knowledge: Knowledge, config: Config) ->
 
 
 def _code_sentence(sent: Any, ann: AnnotatedDocument, knowledge: Knowledge, config: Config, reader: RoleReader,
-                   state: _DocState, places: dict[int, Any], pub_date: EventDate) -> list[Event]:
+                   state: _DocState, places: dict[int, Any], pub_date: EventDate,
+                   judge: Judge | None = None) -> list[Event]:
     published = ann.document.published
     matches = knowledge.triggers.match_sentence(sent)
+    if judge is not None and config.use_detector:
+        matches = judge.judge(sent, matches)
     if not matches:
         return []
     head_of: dict[int, int] = {}
@@ -379,7 +390,7 @@ def _descriptive(head: Any, cand: _Candidate, knowledge: Knowledge) -> bool:
     elaborating another act of its type ("overran the camp, killing dozens")."""
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return True
-    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head is not head:
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
         outer = knowledge.triggers.match_sentence(head.sent)
         return any(m.head.i == head.head.i and m.trigger.type == cand.type for m in outer)
     return False
@@ -408,7 +419,7 @@ def _in_source_phrase(head: Any) -> bool:
     for _ in range(4):
         if t.lower_ == "to" and t.i > 0 and t.doc[t.i - 1].lower_ == "according":
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -456,13 +467,13 @@ def _hedged(head: Any) -> bool:
 def _main_is_threat(head: Any, cand: _Candidate, sent: Any, knowledge: Knowledge) -> bool:
     t = head
     for _ in range(4):
-        if t.dep_ == "advcl" and t.head is not t:
+        if t.dep_ == "advcl" and t.head.i != t.i:
             main = t.head
             for m in knowledge.triggers.match_sentence(sent):
                 if m.head.i == main.i and m.trigger.type == "THREATEN":
                     return True
             return False
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -66,7 +66,7 @@ def event_location(trigger: Any, sent: Any, event_type: str, places: dict[int, P
     if not places:
         return None
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ not in ("ROOT",):
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
         verb = verb.head
     embedded_ok = event_type not in VERBAL_TYPES
     candidates: list[tuple[int, PlaceMention]] = []

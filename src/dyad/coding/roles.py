@@ -10,6 +10,7 @@ Mentions and places are consumed as the annotation stage found them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,7 +80,7 @@ class Discourse:
                 if len({e.code for e in pair}) >= 2 and all(e.person is None for e in pair):
                     self.last_group = [_gov(e) for e in pair]
                     h = tok.head
-                    while h.dep_ in ("compound", "amod", "conj") and h.head is not h:
+                    while h.dep_ in ("compound", "amod", "conj") and h.head.i != h.i:
                         h = h.head
                     if h.dep_ == "pobj" and h.head.lower_ in ("of", "between", "from") and h.head.head.pos_ == "NOUN":
                         self.groups_by_noun[h.head.head.lemma_.lower()] = list(self.last_group)
@@ -104,7 +105,8 @@ class MentionIndex:
 
     def __init__(self, doc: Any, mentions: list[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=lambda m: m.end)
+        self.ends = [m.end for m in self.mentions]
         if not mentions:
             return
         starts = {t.idx: t.i for t in doc}
@@ -124,8 +126,11 @@ class MentionIndex:
                 seen.append(m)
         return [m.entity for m in seen]
 
-    def before(self, char: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= char]
+    def before(self, char: int, since: int = 0) -> list[Mention]:
+        """Mentions ending before ``char`` and starting at or after ``since``, in order."""
+        hi = bisect_right(self.ends, char)
+        lo = bisect_left(self.ends, since)
+        return [m for m in self.mentions[lo:hi] if m.start >= since]
 
 
 def _by_country(ents: list[Entity]) -> list[Entity]:
@@ -231,7 +236,7 @@ class RoleReader:
                 ents = np_entities(speaker, self.index)
                 if ents:
                     return ents, "pronoun"
-            before = [m for m in self.index.before(tok.idx) if m.start >= self.discourse.previous_start]
+            before = self.index.before(tok.idx, self.discourse.previous_start)
             sent_start = tok.sent.start_char
             local = [m for m in before if m.start >= sent_start and m.entity.person is None
                      and _is_subject(tok.doc, m)]
@@ -315,7 +320,7 @@ class RoleReader:
                 for c in t.children:
                     if c.dep_ == "prep" and (c.lower_ in roles or c.i in matched):
                         recipients += self._pobj(c)
-            if t.dep_ == "prep" and t.head is not verb:
+            if t.dep_ == "prep" and t.head.i != verb.i:
                 recipients += self._pobj(t)
         if not passive or not actors:
             subj, control = clause_subject(verb)
@@ -366,7 +371,7 @@ class RoleReader:
             if t.i not in self.index.by_token:
                 continue
             root = t
-            while root.dep_ in ("compound", "amod", "poss", "conj", "appos", "flat") and root.head is not root:
+            while root.dep_ in ("compound", "amod", "poss", "conj", "appos", "flat") and root.head.i != root.i:
                 root = root.head
             if root.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
                     root.dep_ == "pobj" and root.head.lower_ in SUBORDINATORS):
@@ -435,7 +440,7 @@ def _speaker_of(tok: Any) -> Any | None:
     for _ in range(4):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
             return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -446,7 +451,7 @@ def _is_subject(doc: Any, m: Mention) -> bool:
     if tok is None:
         return False
     root = tok.root
-    while root.dep_ in ("compound", "amod", "poss", "conj", "appos") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "poss", "conj", "appos") and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 

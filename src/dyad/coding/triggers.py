@@ -141,7 +141,7 @@ class TriggerLexicon:
                 if rows:
                     break
             for trig in rows:
-                matched = _match_rest(toks, k, trig.words[1:], used)
+                matched = _match_rest(toks, k, trig.words[1:], used, trig.pos == "NOUN")
                 if matched is None:
                     continue
                 if trig.requires and not self._satisfied(tok, trig.requires):
@@ -186,7 +186,9 @@ def _pos_key(tok: Any) -> str | None:
     return None
 
 
-def _match_rest(toks: list[Any], k: int, rest: tuple[str, ...], used: set[int]) -> list[Any] | None:
+def _match_rest(toks: list[Any], k: int, rest: tuple[str, ...], used: set[int],
+                nominal: bool = False) -> list[Any] | None:
+    """The later words of a phrase after token ``k`` (a noun phrase takes no verbs)."""
     matched: list[Any] = []
     j = k
     for word in rest:
@@ -195,6 +197,7 @@ def _match_rest(toks: list[Any], k: int, rest: tuple[str, ...], used: set[int]) 
                 return None
             cand = toks[j + step]
             if (cand.i not in used and (cand.lemma_.lower() == word or cand.lower_ == word)
+                    and not (nominal and cand.pos_ in ("VERB", "AUX"))
                     and _linked(cand, toks[k], matched)):
                 matched.append(cand)
                 j += step
@@ -207,13 +210,13 @@ def _match_rest(toks: list[Any], k: int, rest: tuple[str, ...], used: set[int]) 
 def _linked(cand: Any, head: Any, matched: list[Any]) -> bool:
     """A later word of a phrase hangs on the head or on an earlier word (or vice versa)."""
     near = [head, *matched]
-    return (cand.head in near or any(t.head is cand for t in near)
-            or cand.head.head is head or cand.head is head.head)
+    return (cand.head in near or any(t.head.i == cand.i for t in near)
+            or cand.head.head.i == head.i or cand.head.i == head.head.i)
 
 
 def _anchor(tok: Any) -> Any:
     """The token whose dependents carry the roles: a compound's head ("hunger strike")."""
-    while tok.dep_ == "compound" and tok.head is not tok:
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

@@ -59,7 +59,7 @@ SUFFIXES = (" region", " province", " oblast", " state", " district", " county",
 
 
 def _governing_verb(tok: Any) -> Any:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

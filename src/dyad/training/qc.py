@@ -28,7 +28,13 @@ from dyad.training.corpus import (
     read_json,
     second_paths,
 )
-from dyad.training.report import Distribution, distribution, format_report, near_duplicates
+from dyad.training.report import (
+    Distribution,
+    distribution,
+    format_report,
+    near_duplicates,
+    same_story_across_splits,
+)
 
 ID_RE = re.compile(r"^[a-z0-9]+-[a-z0-9-]+$")
 _TOKEN = re.compile(r"\w+")
@@ -49,6 +55,7 @@ class QCResult:
     second: list[GoldArticle] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+    same_story: list[tuple[str, str, float]] = field(default_factory=list)
     distribution: Distribution | None = None
     agreement: Agreement | None = None
     second_missing: list[str] = field(default_factory=list)
@@ -189,6 +196,7 @@ def check_corpus(root: Path, book: Codebook, scorer_dir: Path | None = None) -> 
         a.id for a in result.articles if in_second_sample(a.id) and a.id not in annotated_twice
     ]
     result.duplicates = near_duplicates(result.articles)
+    result.same_story = same_story_across_splits(result.articles)
     for a, b, j in result.duplicates:
         result.issues.append(Issue(f"{a} / {b}", f"near-duplicate articles (shingle Jaccard {j:.2f})"))
     result.distribution = distribution(result.articles, book.countries)
@@ -207,6 +215,10 @@ def format_result(result: QCResult) -> str:
     lines.append(
         f"second annotations: {len(result.second)}; sampled articles still without one: "
         f"{', '.join(result.second_missing) or 'none'}"
+    )
+    lines.append(
+        f"same story in both splits (word 3-gram Jaccard >= 0.08): {len(result.same_story)} pairs"
+        + "".join(f"\n  {a} / {b} ({j})" for a, b, j in result.same_story)
     )
     lines.append(f"\nQC: {len(result.errors)} errors, {len(result.issues) - len(result.errors)} warnings")
     lines += [f"  {i.severity}: {i.path}: {i.message}" for i in result.issues]

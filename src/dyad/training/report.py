@@ -12,6 +12,8 @@ from dyad.training.sentences import split_sentences
 _WORD = re.compile(r"\w+")
 SHINGLE = 5
 DUPLICATE_JACCARD = 0.35
+STORY_SHINGLE = 3
+STORY_JACCARD = 0.08  # two write-ups of the same real event, not a copy
 
 
 @dataclass(slots=True)
@@ -102,17 +104,17 @@ def format_report(d: Distribution) -> str:
     return "\n".join(lines)
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str, size: int = SHINGLE) -> set[int]:
     words = _WORD.findall(text.lower())
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
+    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
 def near_duplicates(
-    articles: list[GoldArticle], threshold: float = DUPLICATE_JACCARD
+    articles: list[GoldArticle], threshold: float = DUPLICATE_JACCARD, size: int = SHINGLE
 ) -> list[tuple[str, str, float]]:
-    """Pairs of articles whose word 5-gram sets overlap (Jaccard) at least ``threshold``.
+    """Pairs of articles whose word ``size``-gram sets overlap (Jaccard) at least ``threshold``.
     Candidates come from an inverted index, so the cost grows with shared shingles only."""
-    sets = [_shingles(a.text) for a in articles]
+    sets = [_shingles(a.text, size) for a in articles]
     index: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for h in s:
@@ -130,3 +132,12 @@ def near_duplicates(
         if jac >= threshold:
             out.append((articles[i].id, articles[j].id, round(jac, 3)))
     return sorted(out)
+
+
+def same_story_across_splits(articles: list[GoldArticle]) -> list[tuple[str, str, float]]:
+    """Pairs that look like two write-ups of the same real event (word 3-gram Jaccard at
+    least ``STORY_JACCARD``) and fall in different splits: a validation article whose twin
+    is in train overstates validation scores."""
+    split = {a.id: a.split for a in articles}
+    pairs = near_duplicates(articles, STORY_JACCARD, STORY_SHINGLE)
+    return [(a, b, j) for a, b, j in pairs if split[a] != split[b]]
