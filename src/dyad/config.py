@@ -40,8 +40,9 @@ class Config:
     place_files: tuple[Path, ...] = ()
     trigger_files: tuple[Path, ...] = ()
     # coding
-    use_detector: bool = True
-    """Use the learned event detector when its model is installed."""
+    use_detector: bool = False
+    """Let the learned event detector add events the trigger lexicon misses (off by default
+    until it clearly beats the rules: see BENCHMARKS.md, section detector)."""
     historical_days: int = 180
     """An event dated this long before publication is historical."""
     # running

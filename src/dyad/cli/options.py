@@ -23,6 +23,8 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--batch-size", type=int, help="Documents per NLP batch."),
         click.option("--max-bytes", type=int, help="Largest document read, in bytes."),
         click.option("--workers", type=int, help="Worker processes on this machine (default 1)."),
+        click.option("--detector/--no-detector", "use_detector", default=None,
+                     help="Let the learned event detector add events the trigger lexicon misses."),
         click.option("--no-fetch", is_flag=True, default=False, help="Never fetch URLs (feeds keep entry text)."),
     ]
     for opt in reversed(options):
@@ -32,7 +34,7 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_config(config_path: Path | None, actor_files: tuple[Path, ...], jsonl_field: str | None,
                  batch_size: int | None, max_bytes: int | None, no_fetch: bool, workers: int | None = None,
-                 **extra: Any) -> Config:
+                 use_detector: bool | None = None, **extra: Any) -> Config:
     try:
         return Config.load(
             config_path,
@@ -42,6 +44,7 @@ def build_config(config_path: Path | None, actor_files: tuple[Path, ...], jsonl_
             max_bytes=max_bytes,
             fetch_urls=False if no_fetch else None,
             workers=workers,
+            use_detector=use_detector,
             **extra,
         )
     except ConfigError as exc:

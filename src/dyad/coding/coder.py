@@ -209,7 +209,7 @@ def _code_sentence(sent: Any, ann: AnnotatedDocument, knowledge: Knowledge, conf
                    judge: Judge | None = None) -> list[Event]:
     published = ann.document.published
     matches = knowledge.triggers.match_sentence(sent)
-    if judge is not None and config.use_detector:
+    if judge is not None:
         matches = judge.judge(sent, matches)
     if not matches:
         return []
