@@ -8,10 +8,10 @@ failure of a document becomes an ``errors`` entry of that document's record.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from dyad import __version__
