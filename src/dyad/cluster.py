@@ -13,7 +13,6 @@ the scheduler retries the partition and content-named parts are never stored twi
 
 from __future__ import annotations
 
-import glob
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -25,7 +24,9 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from dyad.config import Config
 from dyad.errors import DyadError
-from dyad.sources.files import KNOWN_SUFFIXES
+from dyad.records import Failure
+from dyad.sources.files import expand, input_kind
+from dyad.sources.urls import is_url
 
 log = logging.getLogger(__name__)
 
@@ -38,32 +39,17 @@ class ClusterError(DyadError):
     stage = "cluster"
 
 
-CONTAINER_SUFFIXES = frozenset({".warc", ".arc", ".jsonl", ".ndjson", ".rss", ".atom", ".xml"})
-
-
-def _suffix(path: Path) -> str:
-    return Path(path.name.lower().removesuffix(".gz")).suffix
-
-
-def _is_single_document(path: Path) -> bool:
-    return _suffix(path) in KNOWN_SUFFIXES
-
-
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Every file named by ``inputs`` (directories recursively, globs expanded), in order;
-    URLs and '-' are kept as they are."""
+    """Every file named by ``inputs`` (directories recursively, files of a known kind only,
+    globs expanded), in order; URLs, '-' and missing inputs are kept as they are (a
+    partition reading them records what happened)."""
     out: list[str] = []
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            out += [str(p) for p in sorted(path.rglob("*"))
-                    if p.is_file() and _suffix(p) in KNOWN_SUFFIXES | CONTAINER_SUFFIXES]
-        elif path.is_file() or "://" in item or item == "-":
+        if is_url(item) or item == "-":
             out.append(item)
-        elif glob.has_magic(item):
-            out += expand_inputs(sorted(glob.glob(item, recursive=True)))
-        else:
-            out.append(item)  # a missing input: the partition records its failure
+            continue
+        for found in expand(item):
+            out.append(item if isinstance(found, Failure) else (item if found == Path(item) else str(found)))
     return out
 
 
@@ -72,7 +58,7 @@ def partition_inputs(inputs: Iterable[str], files_per_partition: int = 32) -> li
     parts: list[list[str]] = []
     run: list[str] = []
     for item in expand_inputs(inputs):
-        if _is_single_document(Path(item)):
+        if input_kind(item) == "file" and not is_url(item) and item != "-":
             run.append(item)
             if len(run) >= files_per_partition:
                 parts.append(run)

@@ -85,12 +85,15 @@ class Pipeline:
             log.exception("cleaning failed for %s", raw.source)
             return failed_extraction(raw.source, "clean", f"{raw.source}: {type(exc).__name__}: {exc}", raw.url)
 
-    def annotate(self, document: Document, doc: Any) -> AnnotatedDocument:
+    def annotate(self, document: Document, doc: Any, watch: Stopwatch | None = None) -> AnnotatedDocument:
         assert self.knowledge is not None
+        watch = watch or Stopwatch(enabled=False)
         gazetteer = self.knowledge.places
-        mentions = find_mentions(doc, self.knowledge.actors, self._matcher, document.published,
-                                 is_place=gazetteer.knows, locate=gazetteer.country_of)
-        places = find_places(doc, gazetteer, mentions)
+        with watch.stage("actors"):
+            mentions = find_mentions(doc, self.knowledge.actors, self._matcher, document.published,
+                                     is_place=gazetteer.knows, locate=gazetteer.country_of)
+        with watch.stage("places"):
+            places = find_places(doc, gazetteer, mentions)
         return AnnotatedDocument(document=document, doc=doc, mentions=mentions, places=places)
 
     def code(self, ann: AnnotatedDocument) -> Extraction:
@@ -101,8 +104,7 @@ class Pipeline:
 
     def _finish(self, document: Document, doc: Any, watch: Stopwatch) -> Extraction:
         try:
-            with watch.stage("annotate"):
-                ann = self.annotate(document, doc)
+            ann = self.annotate(document, doc, watch)
             with watch.stage("code"):
                 return self.code(ann)
         except Exception as exc:
