@@ -84,6 +84,9 @@ def event_location(trigger: Any, sent: Any, event_type: str, places: dict[int, P
         # a bare country that is the actor itself says nothing about where
         if pm.place.admin1 is None and pm.place.lat is None and pm.place.country in actor_countries:
             continue
-        # the article's own spelling, the gazetteer's identity and coordinates
+        # a reference ("the city") is named by what it refers to; a name keeps the
+        # article's own spelling with the gazetteer's identity and coordinates
+        if pm.rule.startswith("coref"):
+            return pm.place
         return replace(pm.place, name=pm.text.removeprefix("the ").strip() or pm.place.name)
     return None
