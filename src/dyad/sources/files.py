@@ -119,17 +119,5 @@ def read_file(path: Path, source: str, config: Config) -> RawDocument | Failure:
     return _doc_from_path(path, source, config)
 
 
-def iter_path_inputs(item: str, config: Config) -> Iterator[RawDocument | Failure]:
-    """One command-line input read as document files: '-', a file, a directory or a glob."""
-    if item == "-":
-        yield read_stdin(config)
-        return
-    for found in expand(item):
-        if isinstance(found, Failure):
-            yield found
-        else:
-            yield _doc_from_path(found, str(found) if found != Path(item) else item, config)
-
-
-__all__ = ["KNOWN_SUFFIXES", "expand", "gunzip_limited", "input_kind", "iter_path_inputs", "media_type_for",
+__all__ = ["KNOWN_SUFFIXES", "expand", "gunzip_limited", "input_kind", "media_type_for",
            "read_bytes_limited", "read_file", "read_stdin"]

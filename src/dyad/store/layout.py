@@ -124,26 +124,15 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[str]:
+    """A temporary file beside ``path``; on success it is flushed to disk and renamed to
+    ``path`` (readers see the old file or the new one, never half of one), on failure
+    removed."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def atomic_write_parquet(path: Path, table: pa.Table) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
     os.close(fd)
     try:
-        pq.write_table(table, tmp, compression="zstd", row_group_size=1_000_000)
+        yield tmp
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -152,6 +141,16 @@ def atomic_write_parquet(path: Path, table: pa.Table) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        f.write(data)
+
+
+def atomic_write_parquet(path: Path, table: pa.Table) -> None:
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp, compression="zstd", row_group_size=1_000_000)
 
 
 def _batches(sources: Sequence[Path], sort: str | None, batch_rows: int) -> Iterator[pa.RecordBatch]:
@@ -169,28 +168,17 @@ def _batches(sources: Sequence[Path], sort: str | None, batch_rows: int) -> Iter
 def merge_parquet(sources: Sequence[Path], path: Path, schema: pa.Schema, sort: str | None = None,
                   batch_rows: int = 250_000) -> None:
     """Stream several parts into one (atomically, sorted by ``sort`` when given)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-    os.close(fd)
-    try:
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as w:
-            buffer: list[pa.RecordBatch] = []
-            rows = 0
-            for batch in _batches(sources, sort, batch_rows):
-                buffer.append(batch)
-                rows += batch.num_rows
-                if rows >= batch_rows:
-                    w.write_table(pa.Table.from_batches(buffer).cast(schema), row_group_size=rows)
-                    buffer, rows = [], 0
-            if buffer:
+    with atomic_path(path) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd") as w:
+        buffer: list[pa.RecordBatch] = []
+        rows = 0
+        for batch in _batches(sources, sort, batch_rows):
+            buffer.append(batch)
+            rows += batch.num_rows
+            if rows >= batch_rows:
                 w.write_table(pa.Table.from_batches(buffer).cast(schema), row_group_size=rows)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
+                buffer, rows = [], 0
+        if buffer:
+            w.write_table(pa.Table.from_batches(buffer).cast(schema), row_group_size=rows)
 
 
 @dataclass(frozen=True, slots=True)
