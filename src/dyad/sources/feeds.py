@@ -15,19 +15,18 @@ from typing import Any
 import feedparser
 
 from dyad.config import Config
-from dyad.errors import FetchError, ReadError
+from dyad.errors import FetchError
 from dyad.records import Failure, RawDocument
-from dyad.sources.files import read_bytes_limited
+from dyad.sources.files import read_or_fail
 
 MIN_CONTENT_WORDS = 40
 """An entry whose content is shorter than this is a teaser: its link is fetched."""
 
 
 def iter_feed_file(path: Path, source: str, config: Config) -> Iterator[RawDocument | Failure]:
-    try:
-        data = read_bytes_limited(path, config)
-    except ReadError as exc:
-        yield Failure(source, exc.stage, f"{source}: {exc.reason}")
+    data = read_or_fail(path, source, config)
+    if isinstance(data, Failure):
+        yield data
         return
     yield from iter_feed_bytes(data, source, config)
 

@@ -64,11 +64,18 @@ def gunzip_limited(data: bytes, config: Config) -> bytes:
     return bytes(out)
 
 
-def _doc_from_path(path: Path, source: str, config: Config) -> RawDocument | Failure:
+def read_or_fail(path: Path, source: str, config: Config) -> bytes | Failure:
+    """The file's bytes within the limits, or a Failure naming ``source`` and the reason."""
     try:
-        data = read_bytes_limited(path, config)
+        return read_bytes_limited(path, config)
     except ReadError as exc:
         return Failure(source=source, stage=exc.stage, message=f"{source}: {exc.reason}")
+
+
+def _doc_from_path(path: Path, source: str, config: Config) -> RawDocument | Failure:
+    data = read_or_fail(path, source, config)
+    if isinstance(data, Failure):
+        return data
     return RawDocument(source=source, content=data, media_type=media_type_for(path.name, data))
 
 
@@ -120,4 +127,4 @@ def read_file(path: Path, source: str, config: Config) -> RawDocument | Failure:
 
 
 __all__ = ["KNOWN_SUFFIXES", "expand", "gunzip_limited", "input_kind", "media_type_for",
-           "read_bytes_limited", "read_file", "read_stdin"]
+           "read_bytes_limited", "read_file", "read_or_fail", "read_stdin"]

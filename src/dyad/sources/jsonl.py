@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from dyad.config import Config
-from dyad.errors import ReadError
 from dyad.records import Failure, RawDocument
-from dyad.sources.files import media_type_for, read_bytes_limited
+from dyad.sources.files import media_type_for, read_or_fail
 
 TEXT_FIELDS = ("text", "html", "content", "body", "raw_content", "maintext", "article", "raw_html", "page")
 HINT_FIELDS = {
@@ -26,10 +25,9 @@ HINT_FIELDS = {
 
 
 def iter_jsonl(path: Path, source: str, config: Config) -> Iterator[RawDocument | Failure]:
-    try:
-        data = read_bytes_limited(path, config)
-    except ReadError as exc:
-        yield Failure(source, exc.stage, f"{source}: {exc.reason}")
+    data = read_or_fail(path, source, config)
+    if isinstance(data, Failure):
+        yield data
         return
     yield from iter_jsonl_lines(data.decode("utf-8-sig", "replace").splitlines(), source, config)
 
